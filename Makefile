@@ -1,0 +1,48 @@
+# Entry points: `make demo` and `make test` install what they need
+# (scripts/setup.sh), configure, build and run. Build folders:
+#   build/       release build (CLI, tests, benchmarks)
+#   build-asan/  unit tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   build-fuzz/  libFuzzer targets (clang)
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 15
+PROTOLM    := $(BUILD)/src/cli/protolm
+
+.PHONY: all setup build demo test test-unit test-asan test-fuzz clean
+
+all: build
+
+setup:
+	@./scripts/setup.sh
+
+build: setup
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD)
+
+demo: build
+	$(PROTOLM) ingest samples/modbus-sample.pcap --summary json -o $(BUILD)/demo-exchanges.jsonl
+	@echo "exchanges written to $(BUILD)/demo-exchanges.jsonl"
+
+test-unit: build
+	ctest --test-dir $(BUILD) --output-on-failure -j2
+
+test-asan: setup
+	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DPROTOLM_SANITIZE=ON -DPROTOLM_BENCH=OFF >/dev/null
+	@cmake --build $(ASAN_BUILD)
+	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j2
+
+test-fuzz: setup
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROTOLM_FUZZ=ON -DPROTOLM_TESTS=OFF \
+	  -DPROTOLM_BENCH=OFF >/dev/null
+	@cmake --build $(FUZZ_BUILD)
+	./scripts/run-fuzzers.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# Fuzzers and the sanitizer build first, then the release suite, so the
+# closing line of the run is ctest's summary of the full suite.
+test: test-fuzz test-asan test-unit
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

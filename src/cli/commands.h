@@ -1,0 +1,31 @@
+// The table of `protolm` subcommands.
+//
+// Each subcommand lives in its own file (ingest_command.cc, spec_command.cc, ...)
+// and exposes one Attach function: it adds the subcommand, its flags and help to
+// the parent CLI11 app and returns the function main() calls when that
+// subcommand was chosen. That function returns the process exit code (see
+// ExitCode). Commands parse flags and call the library; they hold no logic.
+#pragma once
+
+#include <functional>
+
+namespace CLI {
+class App;
+}
+
+namespace protolm::cli {
+
+/// Exit codes of every protolm command (documented in README.md).
+enum ExitCode : int {
+  kExitOk = 0,       // the job completed (warnings, if any, went to stderr)
+  kExitFailure = 1,  // the job failed: bad input, unreadable file, ... (one line on stderr)
+  kExitUsage = 2,    // the command line is wrong
+};
+
+using CommandMain = std::function<int()>;
+using AttachFn = CommandMain (*)(CLI::App& parent);
+
+CommandMain AttachIngest(CLI::App& parent);
+CommandMain AttachSpec(CLI::App& parent);
+
+}  // namespace protolm::cli
