@@ -28,4 +28,8 @@ using AttachFn = CommandMain (*)(CLI::App& parent);
 CommandMain AttachIngest(CLI::App& parent);
 CommandMain AttachSpec(CLI::App& parent);
 
+/// Sub-subcommands of `spec`, attached by AttachSpec under the `spec` app.
+CommandMain AttachSpecHeaders(CLI::App& spec);
+CommandMain AttachSpecAnalyze(CLI::App& spec);
+
 }  // namespace protolm::cli

@@ -1,0 +1,103 @@
+// Tests of request/response pairing by protocol key.
+#include "trace/exchange_pairer.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace protolm {
+namespace {
+
+Message Make(PduRole role, std::optional<uint64_t> key, Direction dir,
+             int64_t t, bool exception = false, std::string function = "f") {
+  Message m;
+  m.session_id = 7;
+  m.time_us = t;
+  m.direction = dir;
+  m.bytes = {static_cast<uint8_t>(t)};
+  m.dissection.info.role = role;
+  m.dissection.info.pair_key = key;
+  m.dissection.info.exception = exception;
+  m.dissection.info.function = std::move(function);
+  return m;
+}
+
+constexpr Direction kC2S = Direction::kClientToServer;
+constexpr Direction kS2C = Direction::kServerToClient;
+
+struct Collector {
+  std::vector<Exchange> out;
+  ExchangePairer::Emit emit() {
+    return [this](Exchange&& e) { out.push_back(std::move(e)); };
+  }
+};
+
+TEST(ExchangePairer, PairsByKeyNotByOrder) {
+  Collector c;
+  ExchangePairer p(7, c.emit());
+  p.Add(Make(PduRole::kRequest, 1, kC2S, 1));
+  p.Add(Make(PduRole::kRequest, 2, kC2S, 2));
+  p.Add(Make(PduRole::kResponse, 2, kS2C, 3, true));
+  EXPECT_TRUE(c.out.empty());  // exchange 0 still waits
+  p.Add(Make(PduRole::kResponse, 1, kS2C, 4));
+  ASSERT_EQ(c.out.size(), 2u);
+  EXPECT_EQ(c.out[0].index, 0u);
+  EXPECT_EQ(c.out[0].response->time_us, 4);
+  EXPECT_EQ(c.out[0].status, ExchangeStatus::kNormal);
+  EXPECT_EQ(c.out[1].response->time_us, 3);
+  EXPECT_EQ(c.out[1].status, ExchangeStatus::kException);
+  EXPECT_EQ(c.out[1].session_id, 7u);
+}
+
+TEST(ExchangePairer, KeepsUnansweredOrphansAndEvents) {
+  Collector c;
+  ExchangePairer p(7, c.emit());
+  p.Add(Make(PduRole::kResponse, 9, kS2C, 1));
+  p.Add(Make(PduRole::kRequest, 3, kC2S, 2));
+  p.Add(Make(PduRole::kEvent, std::nullopt, kS2C, 3));
+  p.Add(Make(PduRole::kUnknown, std::nullopt, kC2S, 4));
+  p.Finish();
+  ASSERT_EQ(c.out.size(), 4u);
+  EXPECT_EQ(c.out[0].status, ExchangeStatus::kOrphan);
+  EXPECT_FALSE(c.out[0].request.has_value());
+  EXPECT_EQ(c.out[1].status, ExchangeStatus::kUnanswered);
+  EXPECT_EQ(c.out[2].status, ExchangeStatus::kEvent);
+  EXPECT_EQ(c.out[3].status, ExchangeStatus::kMalformed);
+  EXPECT_TRUE(c.out[3].request.has_value());
+}
+
+TEST(ExchangePairer, SameKeyPairsOldestFirstAndKeylessIsFifo) {
+  Collector c;
+  ExchangePairer p(7, c.emit());
+  p.Add(Make(PduRole::kRequest, 5, kC2S, 1));
+  p.Add(Make(PduRole::kRequest, 5, kC2S, 2));
+  p.Add(Make(PduRole::kControl, std::nullopt, kC2S, 3, false, "cotp_cr"));
+  p.Add(Make(PduRole::kResponse, 5, kS2C, 4));
+  p.Add(Make(PduRole::kControl, std::nullopt, kS2C, 5, false, "cotp_cc"));
+  p.Add(Make(PduRole::kResponse, 5, kS2C, 6));
+  ASSERT_EQ(c.out.size(), 3u);
+  EXPECT_EQ(c.out[0].response->time_us, 4);
+  EXPECT_EQ(c.out[1].response->time_us, 6);
+  EXPECT_TRUE(c.out[2].control);
+  EXPECT_EQ(c.out[2].function, "cotp_cr");
+  EXPECT_EQ(c.out[2].response->time_us, 5);
+}
+
+TEST(ExchangePairer, GivesUpOnRequestsTooFarBehind) {
+  Collector c;
+  ExchangePairer p(7, c.emit(), /*max_waiting=*/2);
+  p.Add(Make(PduRole::kRequest, 1, kC2S, 1));
+  p.Add(Make(PduRole::kRequest, 2, kC2S, 2));
+  EXPECT_TRUE(c.out.empty());
+  p.Add(Make(PduRole::kRequest, 3, kC2S, 3));
+  ASSERT_EQ(c.out.size(), 1u);
+  EXPECT_EQ(c.out[0].status, ExchangeStatus::kUnanswered);
+  // A late answer to the given-up request is now an orphan.
+  p.Add(Make(PduRole::kResponse, 1, kS2C, 4));
+  p.Finish();
+  ASSERT_EQ(c.out.size(), 4u);
+  EXPECT_EQ(c.out[3].status, ExchangeStatus::kOrphan);
+}
+
+}  // namespace
+}  // namespace protolm
