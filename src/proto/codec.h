@@ -19,12 +19,10 @@
 
 #include "proto/field_tree.h"
 #include "util/bytes.h"
+#include "util/direction.h"
 #include "util/status.h"
 
 namespace protolm {
-
-/// Which way a message travels on its transport connection.
-enum class Direction : uint8_t { kClientToServer = 0, kServerToClient = 1 };
 
 const char* DirectionName(Direction d);  // "c2s" / "s2c"
 
@@ -71,8 +69,15 @@ struct PduInfo {
   bool application_pdu = true;
 };
 
+/// What a PDU is and whether it is well-formed, without its field tree.
+struct Inspection {
+  PduInfo info;
+  Status status;
+};
+
 /// A dissected PDU. `status` is ok when the PDU is well-formed; otherwise it
 /// names the first fault with its byte offset and `tree` holds what was read.
+/// A message that was only inspected has an empty tree.
 struct Dissection {
   Field tree;
   PduInfo info;
@@ -97,6 +102,13 @@ class Codec {
   virtual std::optional<size_t> Resync(ByteView stream) const = 0;
   /// Dissects one framed PDU travelling in direction `dir`.
   virtual Dissection Dissect(ByteView pdu, Direction dir) const = 0;
+  /// Dissect's info and status without building the tree: the fast path of
+  /// ingestion. Codecs override it when they can skip the tree; the result
+  /// must equal Dissect's.
+  virtual Inspection Inspect(ByteView pdu, Direction dir) const {
+    Dissection d = Dissect(pdu, dir);
+    return Inspection{std::move(d.info), std::move(d.status)};
+  }
 };
 
 }  // namespace protolm
