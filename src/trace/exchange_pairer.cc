@@ -27,30 +27,41 @@ void ExchangePairer::Add(Message message) {
       AddResponse(std::move(message), false);
       break;
     case PduRole::kControl:
-      // Transport housekeeping pairs like requests and responses, by direction.
-      if (to_server) {
+      // Transport housekeeping with a key (connect request / confirm) pairs
+      // like a request and its response, by direction; without one it stands
+      // alone, like an event.
+      if (!info.pair_key) {
+        AddSingle(std::move(message), ExchangeStatus::kEvent, true);
+      } else if (to_server) {
         AddRequest(std::move(message), true);
       } else {
         AddResponse(std::move(message), true);
       }
       break;
     case PduRole::kEvent:
-    case PduRole::kUnknown: {
-      Exchange e;
-      e.function = info.function;
-      e.status = info.role == PduRole::kEvent ? ExchangeStatus::kEvent
-                                              : ExchangeStatus::kMalformed;
-      if (to_server) {
-        e.request = std::move(message);
-      } else {
-        e.response = std::move(message);
-      }
-      Append(std::move(e), true);
+      AddSingle(std::move(message), ExchangeStatus::kEvent, false);
       break;
-    }
+    case PduRole::kUnknown:
+      AddSingle(std::move(message), ExchangeStatus::kMalformed, false);
+      break;
   }
   Flush();
 }
+
+void ExchangePairer::AddSingle(Message message, ExchangeStatus status,
+                               bool control) {
+  Exchange e;
+  e.function = message.dissection.info.function;
+  e.control = control;
+  e.status = status;
+  if (message.direction == Direction::kClientToServer) {
+    e.request = std::move(message);
+  } else {
+    e.response = std::move(message);
+  }
+  Append(std::move(e), true);
+}
+
 
 void ExchangePairer::AddRequest(Message message, bool control) {
   Exchange e;

@@ -38,6 +38,7 @@ class ExchangePairer {
   };
 
   void Append(Exchange exchange, bool complete);
+  void AddSingle(Message message, ExchangeStatus status, bool control);
   void AddRequest(Message message, bool control);
   void AddResponse(Message message, bool control);
   void Flush();

@@ -56,24 +56,39 @@ TEST(ExchangePairer, KeepsUnansweredOrphansAndEvents) {
   p.Add(Make(PduRole::kRequest, 3, kC2S, 2));
   p.Add(Make(PduRole::kEvent, std::nullopt, kS2C, 3));
   p.Add(Make(PduRole::kUnknown, std::nullopt, kC2S, 4));
+  p.Add(Make(PduRole::kControl, std::nullopt, kC2S, 5, false, "cotp_dt"));
   p.Finish();
-  ASSERT_EQ(c.out.size(), 4u);
+  ASSERT_EQ(c.out.size(), 5u);
   EXPECT_EQ(c.out[0].status, ExchangeStatus::kOrphan);
   EXPECT_FALSE(c.out[0].request.has_value());
   EXPECT_EQ(c.out[1].status, ExchangeStatus::kUnanswered);
   EXPECT_EQ(c.out[2].status, ExchangeStatus::kEvent);
   EXPECT_EQ(c.out[3].status, ExchangeStatus::kMalformed);
   EXPECT_TRUE(c.out[3].request.has_value());
+  EXPECT_EQ(c.out[4].status, ExchangeStatus::kEvent);  // keyless control
+  EXPECT_TRUE(c.out[4].control);
 }
 
-TEST(ExchangePairer, SameKeyPairsOldestFirstAndKeylessIsFifo) {
+TEST(ExchangePairer, KeylessRequestsPairFirstInFirstOut) {
+  Collector c;
+  ExchangePairer p(7, c.emit());
+  p.Add(Make(PduRole::kRequest, std::nullopt, kC2S, 1));
+  p.Add(Make(PduRole::kRequest, std::nullopt, kC2S, 2));
+  p.Add(Make(PduRole::kResponse, std::nullopt, kS2C, 3));
+  p.Add(Make(PduRole::kResponse, std::nullopt, kS2C, 4));
+  ASSERT_EQ(c.out.size(), 2u);
+  EXPECT_EQ(c.out[0].response->time_us, 3);
+  EXPECT_EQ(c.out[1].response->time_us, 4);
+}
+
+TEST(ExchangePairer, SameKeyPairsOldestFirstAndControlPairsByKey) {
   Collector c;
   ExchangePairer p(7, c.emit());
   p.Add(Make(PduRole::kRequest, 5, kC2S, 1));
   p.Add(Make(PduRole::kRequest, 5, kC2S, 2));
-  p.Add(Make(PduRole::kControl, std::nullopt, kC2S, 3, false, "cotp_cr"));
+  p.Add(Make(PduRole::kControl, 99, kC2S, 3, false, "cotp_cr"));
   p.Add(Make(PduRole::kResponse, 5, kS2C, 4));
-  p.Add(Make(PduRole::kControl, std::nullopt, kS2C, 5, false, "cotp_cc"));
+  p.Add(Make(PduRole::kControl, 99, kS2C, 5, false, "cotp_cc"));
   p.Add(Make(PduRole::kResponse, 5, kS2C, 6));
   ASSERT_EQ(c.out.size(), 3u);
   EXPECT_EQ(c.out[0].response->time_us, 4);

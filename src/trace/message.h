@@ -35,7 +35,8 @@ struct Message {
   int64_t time_us = 0;  // capture timestamp of the segment that completed it
   Direction direction = Direction::kClientToServer;
   Bytes bytes;             // the PDU as on the wire
-  Dissection dissection;   // tree, role/function/pair key, validity
+  Dissection dissection;   // role/function/pair key, validity; the tree
+                           // only where the producer dissected fully
 };
 
 }  // namespace protolm

@@ -1,0 +1,96 @@
+// `protolm spec headers FILE [--json | --emit c] [--only TEXT]`: the header
+// diagrams of an RFC as field layouts (a table, JSON) or as C structs with
+// bounds-checked parse and serialize functions. Flags only; the work is in
+// spec/rfc (ReadRfc, header_report, c_header_emitter).
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "cli/commands.h"
+#include "spec/rfc/c_header_emitter.h"
+#include "spec/rfc/header_report.h"
+#include "spec/rfc/rfc_document.h"
+
+namespace protolm::cli {
+namespace {
+
+struct SpecHeadersOptions {
+  std::string file;
+  bool json = false;
+  std::string emit;
+  std::string only;
+};
+
+int RunSpecHeaders(const SpecHeadersOptions& opts) {
+  std::ifstream in(opts.file, std::ios::binary);
+  if (!in) {
+    std::cerr << "protolm spec headers: cannot open " << opts.file
+              << "; check the path and permissions\n";
+    return kExitFailure;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    std::cerr << "protolm spec headers: cannot read " << opts.file << "\n";
+    return kExitFailure;
+  }
+  Result<spec::RfcDocument> doc = spec::ReadRfc(text.str(), opts.file);
+  if (!doc.ok()) {
+    std::cerr << "protolm spec headers: " << doc.status().message() << "\n";
+    return kExitFailure;
+  }
+  for (const std::string& w : doc->warnings) {
+    std::cerr << "warning: " << opts.file << ": " << w << "\n";
+  }
+  std::vector<spec::HeaderDiagram> diagrams =
+      spec::SelectDiagrams(doc->diagrams, opts.only);
+  if (diagrams.empty()) {
+    std::cerr
+        << "protolm spec headers: " << opts.file
+        << (opts.only.empty()
+                ? ": no header diagram found"
+                : ": no header diagram matches --only " + opts.only)
+        << " (a diagram needs +-+ borders and a bit ruler or octet boxes)\n";
+    return kExitFailure;
+  }
+  if (opts.json) {
+    std::cout << spec::DiagramsToJson(diagrams).dump(
+                     2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
+  } else if (opts.emit == "c") {
+    spec::CEmission c = spec::EmitC(diagrams, opts.file);
+    for (const std::string& s : c.skipped) {
+      std::cerr << "warning: " << opts.file << ": skipped " << s << "\n";
+    }
+    std::cout << c.code;
+  } else {
+    std::cout << spec::RenderDiagrams(diagrams);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandMain AttachSpecHeaders(CLI::App& spec) {
+  auto opts = std::make_shared<SpecHeadersOptions>();
+  CLI::App* cmd = spec.add_subcommand(
+      "headers",
+      "Read the packet header diagrams of an RFC into field layouts");
+  cmd->add_option("FILE", opts->file, "RFC in plain text (e.g. rfc792.txt)")
+      ->required();
+  CLI::Option* json =
+      cmd->add_flag("--json", opts->json, "print the layouts as a JSON array");
+  cmd->add_option("--emit", opts->emit,
+                  "emit code instead: 'c' for C structs with parse/serialize")
+      ->check(CLI::IsMember({"c"}))
+      ->excludes(json);
+  cmd->add_option("--only", opts->only,
+                  "keep diagrams whose title or section contains TEXT, or of "
+                  "protocol TEXT");
+  return [opts]() { return RunSpecHeaders(*opts); };
+}
+
+}  // namespace protolm::cli
