@@ -25,6 +25,13 @@ Result<PcapFileReader> PcapFileReader::Open(const std::string& path) {
     if (err == ENOENT) return NotFound(text + "; check the path");
     return IoError(text);
   }
+  // Classic pcap records have 16-byte headers, so their offsets can be
+  // counted instead of asked from the stream (ftell costs a system call).
+  uint32_t magic = 0;
+  bool classic = std::fread(&magic, 1, 4, file) == 4 &&
+                 (magic == 0xa1b2c3d4 || magic == 0xd4c3b2a1 ||
+                  magic == 0xa1b23c4d || magic == 0x4d3cb2a1);
+  std::rewind(file);
   char errbuf[PCAP_ERRBUF_SIZE] = {};
   pcap_t* handle = pcap_fopen_offline_with_tstamp_precision(
       file, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
@@ -35,7 +42,9 @@ Result<PcapFileReader> PcapFileReader::Open(const std::string& path) {
                      "); give a file written by tcpdump, tshark "
                      "or Wireshark");
   }
-  return PcapFileReader(path, handle);
+  PcapFileReader reader(path, handle);
+  if (classic) reader.counted_offset_ = reader.StreamOffset();
+  return reader;
 }
 
 PcapFileReader::PcapFileReader(std::string path, pcap_t* handle)
@@ -43,7 +52,7 @@ PcapFileReader::PcapFileReader(std::string path, pcap_t* handle)
 
 int PcapFileReader::link_type() const { return pcap_datalink(handle_.get()); }
 
-int64_t PcapFileReader::CurrentOffset() const {
+int64_t PcapFileReader::StreamOffset() const {
   FILE* file = pcap_file(handle_.get());
   if (file == nullptr) return -1;
   long pos = std::ftell(file);
@@ -52,7 +61,7 @@ int64_t PcapFileReader::CurrentOffset() const {
 
 std::optional<RawPacket> PcapFileReader::Next() {
   if (damage_.has_value()) return std::nullopt;
-  int64_t offset = CurrentOffset();
+  int64_t offset = counted_offset_ >= 0 ? counted_offset_ : StreamOffset();
   pcap_pkthdr* header = nullptr;
   const u_char* bytes = nullptr;
   int rc = pcap_next_ex(handle_.get(), &header, &bytes);
@@ -64,6 +73,7 @@ std::optional<RawPacket> PcapFileReader::Next() {
     packet.data = ByteView(bytes, header->caplen);
     packet.original_length = header->len;
     packet.file_offset = offset;
+    if (counted_offset_ >= 0) counted_offset_ += 16 + header->caplen;
     return packet;
   }
   if (rc == PCAP_ERROR_BREAK) return std::nullopt;  // clean end of file

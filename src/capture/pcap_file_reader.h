@@ -66,12 +66,14 @@ class PcapFileReader {
   };
   PcapFileReader(std::string path, pcap_t* handle);
 
-  /// Where the next record starts, or -1 when the stream cannot tell.
-  int64_t CurrentOffset() const;
+  /// Where the stream stands (the next record, between records), or -1.
+  int64_t StreamOffset() const;
 
   std::string path_;
   std::unique_ptr<pcap_t, PcapCloser> handle_;
   uint64_t next_index_ = 1;
+  // Classic pcap: the next record's offset, counted; -1 for pcapng.
+  int64_t counted_offset_ = -1;
   std::optional<FileDamage> damage_;
 };
 

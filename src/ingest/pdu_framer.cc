@@ -13,60 +13,61 @@ constexpr size_t kResyncTail = 32;
 PduFramer::PduFramer(const Codec& codec, size_t max_pdu_bytes)
     : codec_(codec), max_pdu_bytes_(max_pdu_bytes) {}
 
-void PduFramer::Drop(size_t n) {
-  start_ += n;
-  skipped_bytes_ += n;
-}
-
 void PduFramer::Gap() {
-  if (start_ < buffer_.size()) skipped_bytes_ += buffer_.size() - start_;
+  skipped_bytes_ += buffer_.size();
   buffer_.clear();
-  start_ = 0;
   if (!resyncing_) ++resyncs_;
   resyncing_ = true;
 }
 
-void PduFramer::Resync() {
-  ByteView rest(buffer_.data() + start_, buffer_.size() - start_);
-  std::optional<size_t> at = codec_.Resync(rest);
-  if (at && *at < rest.size()) {
-    Drop(*at);
-    resyncing_ = false;
-  } else if (rest.size() > kResyncTail) {
-    Drop(rest.size() - kResyncTail);
-  }
-}
-
-void PduFramer::Feed(ByteView data, const OnPdu& on_pdu) {
-  buffer_.insert(buffer_.end(), data.begin(), data.end());
-  while (start_ < buffer_.size()) {
+size_t PduFramer::Consume(ByteView view, const OnPdu& on_pdu) {
+  size_t pos = 0;
+  while (pos < view.size()) {
+    ByteView rest = view.subspan(pos);
     if (resyncing_) {
-      Resync();
-      if (resyncing_) break;  // no start yet: wait for more bytes
+      std::optional<size_t> at = codec_.Resync(rest);
+      if (!at || *at >= rest.size()) {
+        // No start yet: keep only a tail that may hold the next header.
+        size_t drop = rest.size() > kResyncTail ? rest.size() - kResyncTail : 0;
+        skipped_bytes_ += drop;
+        return pos + drop;
+      }
+      skipped_bytes_ += *at;
+      pos += *at;
+      rest = view.subspan(pos);
+      resyncing_ = false;
     }
-    ByteView rest(buffer_.data() + start_, buffer_.size() - start_);
     FrameResult frame = codec_.Frame(rest);
     if (frame.kind == FrameResult::Kind::kFrame && frame.length > 0 &&
         frame.length <= rest.size()) {
       on_pdu(rest.first(frame.length));
-      start_ += frame.length;
+      pos += frame.length;
       continue;
     }
     if (frame.kind == FrameResult::Kind::kNeedMore &&
         std::max(frame.length, rest.size()) <= max_pdu_bytes_) {
-      break;
+      return pos;
     }
     // Rejected (or absurdly long): like Wireshark, give up on the bytes at
     // hand and frame again from the start of the next chunk.
-    Drop(rest.size());
+    skipped_bytes_ += rest.size();
     ++resyncs_;
-    break;
+    return view.size();
   }
-  // Compact so the buffer holds only what is not consumed.
-  if (start_ > 0) {
-    buffer_.erase(buffer_.begin(), buffer_.begin() + static_cast<long>(start_));
-    start_ = 0;
+  return pos;
+}
+
+void PduFramer::Feed(ByteView data, const OnPdu& on_pdu) {
+  if (buffer_.empty()) {
+    // The common case: frame straight from the caller's bytes and keep only
+    // an incomplete tail.
+    size_t used = Consume(data, on_pdu);
+    buffer_.assign(data.begin() + static_cast<long>(used), data.end());
+    return;
   }
+  buffer_.insert(buffer_.end(), data.begin(), data.end());
+  size_t used = Consume(buffer_, on_pdu);
+  buffer_.erase(buffer_.begin(), buffer_.begin() + static_cast<long>(used));
 }
 
 }  // namespace protolm

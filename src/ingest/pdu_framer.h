@@ -37,14 +37,14 @@ class PduFramer {
   uint64_t resyncs() const { return resyncs_; }
 
  private:
-  void Drop(size_t n);
-  void Resync();
+  /// Frames PDUs from the start of `view`; returns how many bytes were used
+  /// up (emitted or skipped). The rest must be kept for the next call.
+  size_t Consume(ByteView view, const OnPdu& on_pdu);
 
   const Codec& codec_;
   size_t max_pdu_bytes_;
-  Bytes buffer_;
-  size_t start_ = 0;       // first unconsumed byte of buffer_
-  bool resyncing_ = false; // looking for a PDU start
+  Bytes buffer_;            // bytes of an incomplete PDU (or resync tail)
+  bool resyncing_ = false;  // looking for a PDU start
   uint64_t skipped_bytes_ = 0;
   uint64_t resyncs_ = 0;
 };

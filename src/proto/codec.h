@@ -67,12 +67,16 @@ struct PduInfo {
   /// Counts as an application PDU of the protocol (false for control units
   /// such as COTP connection requests or empty COTP data units).
   bool application_pdu = true;
+
+  bool operator==(const PduInfo&) const = default;
 };
 
 /// What a PDU is and whether it is well-formed, without its field tree.
 struct Inspection {
   PduInfo info;
   Status status;
+
+  bool operator==(const Inspection&) const = default;
 };
 
 /// A dissected PDU. `status` is ok when the PDU is well-formed; otherwise it

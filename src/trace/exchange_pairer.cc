@@ -68,18 +68,17 @@ void ExchangePairer::AddRequest(Message message, bool control) {
   e.function = message.dissection.info.function;
   e.control = control;
   e.status = ExchangeStatus::kUnanswered;
-  waiting_[message.dissection.info.pair_key].push_back(next_index_);
+  waiting_.emplace(message.dissection.info.pair_key, next_index_);
   e.request = std::move(message);
   Append(std::move(e), false);
 }
 
 void ExchangePairer::AddResponse(Message message, bool control) {
   const PduInfo& info = message.dissection.info;
-  auto it = waiting_.find(info.pair_key);
-  if (it != waiting_.end() && !it->second.empty()) {
-    size_t index = it->second.front();
-    it->second.pop_front();
-    if (it->second.empty()) waiting_.erase(it);
+  auto it = waiting_.lower_bound(info.pair_key);  // the oldest with the key
+  if (it != waiting_.end() && it->first == info.pair_key) {
+    size_t index = it->second;
+    waiting_.erase(it);
     Slot& slot = window_[index - front_index_];
     slot.exchange.status =
         info.exception ? ExchangeStatus::kException : ExchangeStatus::kNormal;
@@ -102,10 +101,13 @@ void ExchangePairer::Flush() {
     if (!front.complete && window_.size() <= max_waiting_) break;
     if (!front.complete) {
       // Given up: forget it among the waiting requests.
-      auto it = waiting_.find(front.exchange.request->dissection.info.pair_key);
-      if (it != waiting_.end()) {
-        std::erase(it->second, front_index_);
-        if (it->second.empty()) waiting_.erase(it);
+      auto [first, last] = waiting_.equal_range(
+          front.exchange.request->dissection.info.pair_key);
+      for (auto it = first; it != last; ++it) {
+        if (it->second == front_index_) {
+          waiting_.erase(it);
+          break;
+        }
       }
     }
     emit_(std::move(front.exchange));

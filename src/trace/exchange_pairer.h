@@ -49,8 +49,9 @@ class ExchangePairer {
   size_t next_index_ = 0;    // index the next appended exchange gets
   size_t front_index_ = 0;   // index of window_.front()
   std::deque<Slot> window_;  // exchanges not emitted yet, by index
-  // Waiting requests by pair key (nullopt: keyless, FIFO), oldest first.
-  std::map<std::optional<uint64_t>, std::deque<size_t>> waiting_;
+  // Indexes of waiting requests by pair key (nullopt: keyless). A multimap
+  // keeps equal keys in insertion order, so the first is the oldest.
+  std::multimap<std::optional<uint64_t>, size_t> waiting_;
 };
 
 }  // namespace protolm

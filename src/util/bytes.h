@@ -33,26 +33,63 @@ class ByteReader {
   bool empty() const { return pos_ >= data_.size(); }
   size_t size() const { return data_.size(); }
 
-  std::optional<uint8_t> U8();
-  std::optional<uint16_t> U16Be();
-  std::optional<uint16_t> U16Le();
-  std::optional<uint32_t> U24Be();
-  std::optional<uint32_t> U32Be();
-  std::optional<uint32_t> U32Le();
-  std::optional<uint64_t> U64Be();
-  std::optional<uint64_t> U64Le();
+  // Defined in the class so they inline: they sit on every parser's hot path.
+  std::optional<uint8_t> U8() {
+    if (empty()) return std::nullopt;
+    return data_[pos_++];
+  }
+  std::optional<uint16_t> U16Be() { return Narrow<uint16_t>(ReadBig(2)); }
+  std::optional<uint16_t> U16Le() { return Narrow<uint16_t>(ReadLittle(2)); }
+  std::optional<uint32_t> U24Be() { return Narrow<uint32_t>(ReadBig(3)); }
+  std::optional<uint32_t> U32Be() { return Narrow<uint32_t>(ReadBig(4)); }
+  std::optional<uint32_t> U32Le() { return Narrow<uint32_t>(ReadLittle(4)); }
+  std::optional<uint64_t> U64Be() { return ReadBig(8); }
+  std::optional<uint64_t> U64Le() { return ReadLittle(8); }
   /// The next n bytes as a view into the same buffer.
-  std::optional<ByteView> Take(size_t n);
+  std::optional<ByteView> Take(size_t n) {
+    if (remaining() < n) return std::nullopt;
+    ByteView view = data_.subspan(pos_, n);
+    pos_ += n;
+    return view;
+  }
   /// Advances n bytes; false (and no move) if fewer remain.
-  bool Skip(size_t n);
+  bool Skip(size_t n) {
+    if (remaining() < n) return false;
+    pos_ += n;
+    return true;
+  }
   /// The byte `ahead` positions past the cursor, without consuming it.
-  std::optional<uint8_t> Peek(size_t ahead = 0) const;
+  std::optional<uint8_t> Peek(size_t ahead = 0) const {
+    if (remaining() <= ahead) return std::nullopt;
+    return data_[pos_ + ahead];
+  }
   /// Everything not read yet; consumes it.
-  ByteView TakeRest();
+  ByteView TakeRest() {
+    ByteView view = data_.subspan(pos_);
+    pos_ = data_.size();
+    return view;
+  }
 
  private:
-  std::optional<uint64_t> ReadBig(size_t width);
-  std::optional<uint64_t> ReadLittle(size_t width);
+  template <typename T>
+  static std::optional<T> Narrow(std::optional<uint64_t> v) {
+    if (!v) return std::nullopt;
+    return static_cast<T>(*v);
+  }
+  std::optional<uint64_t> ReadBig(size_t width) {
+    if (remaining() < width) return std::nullopt;
+    uint64_t v = 0;
+    for (size_t i = 0; i < width; ++i) v = (v << 8) | data_[pos_ + i];
+    pos_ += width;
+    return v;
+  }
+  std::optional<uint64_t> ReadLittle(size_t width) {
+    if (remaining() < width) return std::nullopt;
+    uint64_t v = 0;
+    for (size_t i = width; i > 0; --i) v = (v << 8) | data_[pos_ + i - 1];
+    pos_ += width;
+    return v;
+  }
 
   ByteView data_;
   size_t pos_ = 0;

@@ -48,6 +48,8 @@ class [[nodiscard]] Status {
   /// "ok" or the message alone (the code is for programs, the text for people).
   std::string ToString() const;
 
+  bool operator==(const Status&) const = default;
+
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;

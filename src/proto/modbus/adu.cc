@@ -148,6 +148,12 @@ Dissection DissectAdu(ByteView adu, Direction dir) {
   return d;
 }
 
+Inspection InspectAdu(ByteView adu, Direction dir) {
+  Inspection i;
+  i.status = ParseAdu(adu, dir, nullptr, &i.info).status;
+  return i;
+}
+
 Result<Field> ToTree(const RequestAdu& adu) {
   return TreeOf(EncodeAdu(adu), Direction::kClientToServer);
 }

@@ -49,6 +49,8 @@ Result<Bytes> EncodeAdu(const ResponseAdu& adu);
 /// set once the MBAP header is read and sound (kUnknown / absent before),
 /// info.function once the function code is read.
 Dissection DissectAdu(ByteView adu, Direction dir);
+/// DissectAdu's info and status without building the tree.
+Inspection InspectAdu(ByteView adu, Direction dir);
 
 /// The field tree of a typed ADU, with the byte ranges of its encoding.
 /// Errors: those of EncodeAdu, or the fault the encoded bytes dissect with

@@ -53,6 +53,10 @@ class ModbusTcpCodec final : public Codec {
   Dissection Dissect(ByteView pdu, Direction dir) const override {
     return modbus::DissectAdu(pdu, dir);
   }
+
+  Inspection Inspect(ByteView pdu, Direction dir) const override {
+    return modbus::InspectAdu(pdu, dir);
+  }
 };
 
 }  // namespace

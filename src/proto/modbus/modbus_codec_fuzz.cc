@@ -38,9 +38,13 @@ void CheckRoundTrip(const Result<AduT>& typed, const Dissection& d,
 void CheckAdu(ByteView adu) {
   const Codec& codec = ModbusCodec();
   Dissection req = codec.Dissect(adu, Direction::kClientToServer);
+  Require(codec.Inspect(adu, Direction::kClientToServer) ==
+          Inspection{req.info, req.status});
   CheckInside(req.tree, adu.size());
   CheckRoundTrip(DecodeRequestAdu(adu), req, adu);
   Dissection resp = codec.Dissect(adu, Direction::kServerToClient);
+  Require(codec.Inspect(adu, Direction::kServerToClient) ==
+          Inspection{resp.info, resp.status});
   CheckInside(resp.tree, adu.size());
   CheckRoundTrip(DecodeResponseAdu(adu), resp, adu);
 }

@@ -420,6 +420,7 @@ TEST_P(GoldenTest, DissectsToExpectedFields) {
 
   Dissection d = codec.Dissect(adu, c.dir);
   ASSERT_TRUE(d.status.ok()) << d.status.ToString();
+  EXPECT_TRUE(codec.Inspect(adu, c.dir) == (Inspection{d.info, d.status}));
   EXPECT_EQ(d.info.function, c.function);
   EXPECT_EQ(d.info.role,
             c.dir == kReq ? PduRole::kRequest : PduRole::kResponse);
