@@ -17,8 +17,11 @@ Result<CaptureStats> ReadCapture(const std::string& path,
                        " is not supported; supported: " + SupportedLinkTypes());
   }
   CaptureSession session(path, link_type, options, sink);
+  constexpr uint64_t kProgressEvery = 4096;  // packets
   while (std::optional<RawPacket> packet = reader.Next()) {
     session.OnPacket(*packet);
+    if (options.on_progress && packet->index % kProgressEvery == 0)
+      options.on_progress(packet->file_offset);
   }
   if (const std::optional<FileDamage>& damage = reader.damage()) {
     session.stats().truncated_file = damage->truncated;

@@ -30,6 +30,9 @@ struct CaptureOptions {
   size_t max_flows = 65536;
   TcpReassemblyLimits tcp;
   FragmentLimits fragments;
+  /// Called now and then (every few thousand packets) with the file offset
+  /// reached, for progress displays. May be empty.
+  std::function<void(int64_t file_offset)> on_progress;
 };
 
 struct CaptureStats {

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,7 @@
 #include "ingest/ingest.h"
 #include "proto/registry/codec_registry.h"
 #include "trace/exchange_writer.h"
+#include "util/progress.h"
 
 namespace protolm::cli {
 
@@ -52,8 +54,15 @@ int RunIngest(const IngestFlags& flags) {
     writer = std::move(opened).value();
   }
 
+  std::error_code size_error;
+  uint64_t file_size = std::filesystem::file_size(flags.capture, size_error);
+  ProgressReporter progress("ingest " + flags.capture,
+                            size_error ? 0 : file_size / 1000000, "MB");
   int warnings = 0;
   IngestOptions options;
+  options.on_progress = [&](int64_t offset) {
+    if (offset >= 0) progress.Update(static_cast<uint64_t>(offset) / 1000000);
+  };
   options.protocol = flags.protocol;
   options.on_warning = [&](const std::string& text) {
     if (++warnings <= flags.max_warnings) spdlog::warn("{}", text);

@@ -194,6 +194,7 @@ Result<IngestSummary> IngestCapture(const std::string& path,
   IngestSummary summary;
   IngestPipeline pipeline(forced, options, on_exchange, summary);
   CaptureOptions capture_options;
+  capture_options.on_progress = options.on_progress;
   capture_options.is_server_port = [forced](uint16_t port) {
     if (forced != nullptr) {
       for (uint16_t p : forced->well_known_ports())

@@ -25,6 +25,8 @@ struct IngestOptions {
   std::string protocol = "auto";
   /// Called for each capture warning (one line of text, already located).
   std::function<void(const std::string&)> on_warning;
+  /// Called now and then with the capture file offset reached.
+  std::function<void(int64_t file_offset)> on_progress;
 };
 
 struct IngestSummary {
