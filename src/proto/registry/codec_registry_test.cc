@@ -1,0 +1,40 @@
+// The codec table: lookup by name and port, and detection by content.
+#include "proto/registry/codec_registry.h"
+
+#include <gtest/gtest.h>
+
+#include "proto/modbus/builders.h"
+#include "proto/s7comm/message.h"
+#include "proto/s7comm/s7_builders.h"
+
+namespace protolm {
+namespace {
+
+TEST(CodecRegistry, FindsByNameAndPort) {
+  ASSERT_NE(FindCodec("modbus"), nullptr);
+  EXPECT_EQ(FindCodec("modbus")->name(), "modbus");
+  EXPECT_EQ(FindCodec("s7comm")->name(), "s7comm");
+  EXPECT_EQ(FindCodec("http"), nullptr);
+  EXPECT_EQ(CodecForPort(502), FindCodec("modbus"));
+  EXPECT_EQ(CodecForPort(102), FindCodec("s7comm"));
+  EXPECT_EQ(CodecForPort(80), nullptr);
+  EXPECT_EQ(CodecNames(), "modbus, s7comm");
+}
+
+TEST(CodecRegistry, DetectsEachProtocolByContent) {
+  Bytes modbus_adu =
+      modbus::BuildRequestAdu(7, 1, modbus::ReadHoldingRegisters(0, 10)).value();
+  EXPECT_EQ(DetectCodec(modbus_adu), FindCodec("modbus"));
+
+  Bytes s7_pdu =
+      s7comm::FrameS7Pdu(s7comm::SetupCommunicationJob(0x100, 1, 1, 480))
+          .value();
+  EXPECT_EQ(DetectCodec(s7_pdu), FindCodec("s7comm"));
+
+  const Bytes http = {'G', 'E', 'T', ' ', '/', ' ', 'H', 'T', 'T', 'P'};
+  EXPECT_EQ(DetectCodec(http), nullptr);
+  EXPECT_EQ(DetectCodec({}), nullptr);
+}
+
+}  // namespace
+}  // namespace protolm
