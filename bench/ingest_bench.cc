@@ -7,13 +7,14 @@
 // times IngestCapture (best of R runs, exchanges counted but not written) and
 // `tshark -r FILE -T fields -e <pdu field>` (best of R runs, output to
 // /dev/null), both pinned to CPU 0, and prints a Markdown table row per capture:
-// MB/s and PDUs/s of each and the ratio.
+// MB/s and PDUs/s of each and the ratio. Times are CPU time (user + system,
+// from getrusage), so other work on the machine does not skew the ratio.
 #include <sched.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -29,8 +30,12 @@ using protolm::Bytes;
 using protolm::Direction;
 namespace modbus = protolm::modbus;
 
-double Seconds(std::chrono::steady_clock::duration d) {
-  return std::chrono::duration<double>(d).count();
+/// CPU seconds (user + system) used so far by this process or its children.
+double CpuSeconds(int who) {
+  rusage u{};
+  getrusage(who, &u);
+  auto secs = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return secs(u.ru_utime) + secs(u.ru_stime);
 }
 
 bool PinToCpu0() {
@@ -105,12 +110,12 @@ struct Measure {
 Measure TimeIngest(const std::string& path, int repeat) {
   Measure best{1e30, 0, 0};
   for (int r = 0; r < repeat; ++r) {
-    auto start = std::chrono::steady_clock::now();
+    double start = CpuSeconds(RUSAGE_SELF);
     auto summary = protolm::IngestCapture(
         path, {}, [](const protolm::Exchange&, const protolm::Session&) {
           return protolm::Status::Ok();
         });
-    double s = Seconds(std::chrono::steady_clock::now() - start);
+    double s = CpuSeconds(RUSAGE_SELF) - start;
     if (!summary.ok()) {
       std::fprintf(stderr, "bench_ingest: %s\n",
                    summary.status().message().c_str());
@@ -121,11 +126,11 @@ Measure TimeIngest(const std::string& path, int repeat) {
   return best;
 }
 
-/// Runs a shell command pinned to CPU 0 and returns its wall time.
+/// Runs a shell command pinned to CPU 0 and returns the CPU time it used.
 double TimeShell(const std::string& command) {
-  auto start = std::chrono::steady_clock::now();
+  double start = CpuSeconds(RUSAGE_CHILDREN);
   int rc = std::system(("taskset -c 0 " + command).c_str());
-  double s = Seconds(std::chrono::steady_clock::now() - start);
+  double s = CpuSeconds(RUSAGE_CHILDREN) - start;
   if (rc != 0) {
     std::fprintf(stderr, "bench_ingest: '%s' failed\n", command.c_str());
     std::exit(1);

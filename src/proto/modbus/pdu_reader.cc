@@ -44,7 +44,7 @@ Result<uint8_t> PduReader::U8(std::string_view name, int level) {
   const size_t at = offset();
   std::optional<uint8_t> v = in_.U8();
   if (!v) return TruncatedAt(name, 1);
-  if (Field* f = Record(name, std::to_string(*v), at, 1, level)) f->number = *v;
+  if (recording()) Record(name, std::to_string(*v), at, 1, level)->number = *v;
   return *v;
 }
 
@@ -52,7 +52,7 @@ Result<uint16_t> PduReader::U16(std::string_view name, int level) {
   const size_t at = offset();
   std::optional<uint16_t> v = in_.U16Be();
   if (!v) return TruncatedAt(name, 2);
-  if (Field* f = Record(name, std::to_string(*v), at, 2, level)) f->number = *v;
+  if (recording()) Record(name, std::to_string(*v), at, 2, level)->number = *v;
   return *v;
 }
 
@@ -60,7 +60,7 @@ Result<ByteView> PduReader::Hex(std::string_view name, size_t n, int level) {
   const size_t at = offset();
   std::optional<ByteView> v = in_.Take(n);
   if (!v) return TruncatedAt(name, n);
-  Record(name, ToHex(*v), at, n, level);
+  if (recording()) Record(name, ToHex(*v), at, n, level);
   return *v;
 }
 
@@ -68,7 +68,7 @@ Result<ByteView> PduReader::Text(std::string_view name, size_t n, int level) {
   const size_t at = offset();
   std::optional<ByteView> v = in_.Take(n);
   if (!v) return TruncatedAt(name, n);
-  Record(name, EscapeText(*v), at, n, level);
+  if (recording()) Record(name, EscapeText(*v), at, n, level);
   return *v;
 }
 
@@ -77,18 +77,17 @@ Result<std::vector<uint16_t>> PduReader::Registers(std::string_view name,
                                                    size_t count, int level) {
   const size_t at = offset();
   if (remaining() / 2 < count) return TruncatedAt(name, count * 2);
-  std::vector<uint16_t> values;
-  values.reserve(count);
+  std::vector<uint16_t> values(count);
+  for (uint16_t& v : values) v = *in_.U16Be();
+  if (!recording()) return values;
   std::string joined;
   for (size_t i = 0; i < count; ++i) {
-    values.push_back(*in_.U16Be());
     if (i > 0) joined += ',';
-    joined += std::to_string(values.back());
+    joined += std::to_string(values[i]);
   }
-  if (Field* group = Record(name, std::move(joined), at, count * 2, level)) {
-    for (size_t i = 0; i < count; ++i) {
-      group->AddNumber(std::string(element), values[i], at + 2 * i, 2);
-    }
+  Field* group = Record(name, std::move(joined), at, count * 2, level);
+  for (size_t i = 0; i < count; ++i) {
+    group->AddNumber(std::string(element), values[i], at + 2 * i, 2);
   }
   return values;
 }

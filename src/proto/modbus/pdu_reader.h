@@ -38,6 +38,9 @@ class PduReader {
   /// What is being read, for error messages ("read_coils request").
   void set_context(std::string context) { context_ = std::move(context); }
 
+  /// Whether fields are being recorded (a root was given).
+  bool recording() const { return !groups_.empty(); }
+
   size_t offset() const { return in_.offset(); }
   size_t remaining() const { return in_.remaining(); }
 
