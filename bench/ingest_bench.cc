@@ -1,9 +1,10 @@
 // bench_ingest: ingestion throughput of protolm next to tshark's, on one core.
 //
 // Usage: bench_ingest [--exchanges N] [--repeat R] [--keep DIR] [CAPTURE...]
-// Without captures it synthesises a Modbus/TCP capture of N request/response
-// exchanges on one connection (mixed reads and writes, 1 to 125 registers),
-// written with the capture layer's TcpConversationWriter. For each capture it
+// Without captures it synthesises two captures of N request/response exchanges
+// on one connection each, written with the capture layer's
+// TcpConversationWriter: Modbus/TCP (mixed reads and writes, 1 to 125
+// registers) and S7comm (read var of 1 to 4 DB/M items, and write var). For each capture it
 // times IngestCapture (best of R runs, exchanges counted but not written) and
 // `tshark -r FILE -T fields -e <pdu field>` (best of R runs, output to
 // /dev/null), both pinned to CPU 0, and prints a Markdown table row per capture:
@@ -23,12 +24,15 @@
 #include "capture/tcp_conversation_writer.h"
 #include "ingest/ingest.h"
 #include "proto/modbus/builders.h"
+#include "proto/s7comm/message.h"
+#include "proto/s7comm/s7_builders.h"
 
 namespace {
 
 using protolm::Bytes;
 using protolm::Direction;
 namespace modbus = protolm::modbus;
+namespace s7 = protolm::s7comm;
 
 /// CPU seconds (user + system) used so far by this process or its children.
 double CpuSeconds(int who) {
@@ -83,9 +87,43 @@ bool MakeExchange(uint32_t n, Bytes& request, Bytes& response) {
   return true;
 }
 
-bool Synthesise(const std::string& path, uint32_t exchanges) {
+/// A read var (1 to 4 items) or write var exchange of an S7 client and PLC.
+bool MakeS7Exchange(uint32_t n, Bytes& request, Bytes& response) {
+  uint16_t ref = static_cast<uint16_t>(n);
+  std::vector<s7::VarItem> items;
+  std::vector<s7::DataItem> data;
+  for (uint32_t i = 0; i <= n % 4; ++i) {
+    s7::AnyPointer p;
+    p.type = s7::ItemType::kByte;
+    p.length = static_cast<uint16_t>(2 + (n + i) % 30);
+    p.area = i % 2 ? s7::Area::kFlags : s7::Area::kDataBlock;
+    p.db = i % 2 ? 0 : 1;
+    p.byte_offset = (n * 3 + i * 40) % 1000;
+    items.push_back(p);
+    data.push_back(s7::ByteData(Bytes(p.length, static_cast<uint8_t>(n))));
+  }
+  protolm::Result<Bytes> req = Bytes{};
+  protolm::Result<Bytes> resp = Bytes{};
+  if (n % 5 == 4) {
+    req = s7::FrameS7Pdu(s7::WriteVarJob(ref, items, data));
+    resp = s7::FrameS7Pdu(
+        s7::WriteVarAckData(ref, std::vector<uint8_t>(items.size(), 0xff)));
+  } else {
+    req = s7::FrameS7Pdu(s7::ReadVarJob(ref, items));
+    resp = s7::FrameS7Pdu(s7::ReadVarAckData(ref, data));
+  }
+  if (!req.ok() || !resp.ok()) return false;
+  request = std::move(req).value();
+  response = std::move(resp).value();
+  return true;
+}
+
+using ExchangeMaker = bool (*)(uint32_t, Bytes&, Bytes&);
+
+bool Synthesise(const std::string& path, uint32_t exchanges, uint16_t port,
+                ExchangeMaker make) {
   auto writer = protolm::TcpConversationWriter::Create(
-      path, {"10.0.0.2", 40000}, {"10.0.0.1", 502});
+      path, {"10.0.0.2", 40000}, {"10.0.0.1", port});
   if (!writer.ok()) {
     std::fprintf(stderr, "bench_ingest: %s\n", writer.status().message().c_str());
     return false;
@@ -93,7 +131,7 @@ bool Synthesise(const std::string& path, uint32_t exchanges) {
   int64_t t = 1'700'000'000'000'000;
   Bytes req, resp;
   for (uint32_t i = 0; i < exchanges; ++i) {
-    if (!MakeExchange(i, req, resp)) return false;
+    if (!make(i, req, resp)) return false;
     if (!writer->Send(Direction::kClientToServer, t, req).ok()) return false;
     if (!writer->Send(Direction::kServerToClient, t + 300, resp).ok()) return false;
     t += 1000;
@@ -163,11 +201,20 @@ int main(int argc, char** argv) {
   if (!PinToCpu0()) std::fprintf(stderr, "bench_ingest: could not pin to CPU 0\n");
   if (captures.empty()) {
     std::string dir = keep_dir.empty() ? "/tmp" : keep_dir;
-    std::string path = dir + "/bench-modbus-" + std::to_string(exchanges) + ".pcap";
-    std::fprintf(stderr, "bench_ingest: synthesising %u exchanges into %s\n",
-                 exchanges, path.c_str());
-    if (!Synthesise(path, exchanges)) return 1;
-    captures.push_back(path);
+    std::string n = std::to_string(exchanges);
+    struct Synthetic {
+      std::string path;
+      uint16_t port;
+      ExchangeMaker make;
+    };
+    for (const Synthetic& c :
+         {Synthetic{dir + "/bench-modbus-" + n + ".pcap", 502, MakeExchange},
+          Synthetic{dir + "/bench-s7comm-" + n + ".pcap", 102, MakeS7Exchange}}) {
+      std::fprintf(stderr, "bench_ingest: synthesising %u exchanges into %s\n",
+                   exchanges, c.path.c_str());
+      if (!Synthesise(c.path, exchanges, c.port, c.make)) return 1;
+      captures.push_back(c.path);
+    }
   }
 
   std::printf("| capture | MB | PDUs | protolm MB/s | protolm PDUs/s | tshark MB/s | "
