@@ -1,9 +1,9 @@
 # protolm_module(NAME [DEPS target...]): the build of one folder of src/.
 #
 # Sources are the folder's own *.cc files (not sub-folders) except *_test.cc (unit tests,
-# built into NAME_tests and registered with ctest), *_fuzz.cc (libFuzzer targets,
-# built only with PROTOLM_FUZZ) and main.cc files. The library is protolm_NAME;
-# include paths are relative to src/ ("util/bytes.h").
+# built into NAME_tests with the test support library protolm_testing, and registered
+# with ctest), *_fuzz.cc (libFuzzer targets, built only with PROTOLM_FUZZ) and main.cc
+# files. The library is protolm_NAME; include paths are relative to src/ ("util/bytes.h").
 function(protolm_module name)
   cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
   file(GLOB all_sources CONFIGURE_DEPENDS
@@ -33,8 +33,11 @@ function(protolm_module name)
 
   if(PROTOLM_TESTS AND test_sources)
     add_executable(${name}_tests ${test_sources})
-    target_link_libraries(${name}_tests PRIVATE protolm_${name} GTest::gmock
-                          GTest::gtest_main)
+    # protolm_testing (src/testing) is declared after some modules; the
+    # generator expression resolves the name when the build is generated.
+    target_link_libraries(${name}_tests PRIVATE protolm_${name}
+                          $<TARGET_NAME_IF_EXISTS:protolm_testing>
+                          GTest::gmock GTest::gtest_main)
     target_compile_definitions(${name}_tests PRIVATE
       PROTOLM_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
       PROTOLM_SHARED_DATA_DIR="${PROJECT_SOURCE_DIR}/../shared/data")

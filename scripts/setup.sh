@@ -13,7 +13,7 @@ packages=(
   # tests, fuzzing, benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   # third-party peers used by tests and benchmarks
-  tshark python3
+  tshark python3 python3-nltk
 )
 
 missing=()

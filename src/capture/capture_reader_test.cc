@@ -50,8 +50,9 @@ std::vector<Bytes> Conversation(std::vector<uint16_t> vlan = {}) {
 }
 
 TEST(ReadCapture, HandshakeFlowOverVlanTags) {
+  ScratchDir scratch;
   std::string path =
-      WritePcap("handshake.pcap", Conversation({0x88A8, 0x8100}));
+      WritePcap(scratch, "handshake.pcap", Conversation({0x88A8, 0x8100}));
   RecordingSink sink;
   Result<CaptureStats> stats = Read(path, sink);
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
@@ -74,9 +75,10 @@ TEST(ReadCapture, HandshakeFlowOverVlanTags) {
 }
 
 TEST(ReadCapture, WithoutHandshakeThePortRuleNamesTheServer) {
+  ScratchDir scratch;
   // The first packet goes from port 502 to 40000 (a response seen first).
   std::string path = WritePcap(
-      "midstream.pcap",
+      scratch, "midstream.pcap",
       {TcpFrame(Seg(502, 40000, 5000, 7000, kPshAck), Text("resp"), 2, 1),
        TcpFrame(Seg(40000, 502, 7000, 5004, kPshAck), Text("req"), 1, 2)});
   RecordingSink sink;
@@ -97,8 +99,9 @@ TEST(ReadCapture, WithoutHandshakeThePortRuleNamesTheServer) {
 }
 
 TEST(ReadCapture, OutOfOrderAndLostSegmentsEndToEnd) {
+  ScratchDir scratch;
   std::string path = WritePcap(
-      "reorder.pcap",
+      scratch, "reorder.pcap",
       {TcpFrame(Seg(40000, 502, 1000, 1, kPshAck), Text("ab")),
        TcpFrame(Seg(40000, 502, 1004, 1, kPshAck), Text("ef")),
        TcpFrame(Seg(40000, 502, 1002, 1, kPshAck), Text("cd")),
@@ -115,6 +118,7 @@ TEST(ReadCapture, OutOfOrderAndLostSegmentsEndToEnd) {
 }
 
 TEST(ReadCapture, NewSynOnAClosedFourTupleStartsANewFlow) {
+  ScratchDir scratch;
   std::vector<Bytes> frames = {
       TcpFrame(Seg(40000, 502, 100, 0, kSyn), {}),
       TcpFrame(Seg(40000, 502, 101, 0, kPshAck), Text("one")),
@@ -125,7 +129,8 @@ TEST(ReadCapture, NewSynOnAClosedFourTupleStartsANewFlow) {
       TcpFrame(Seg(40001, 502, 9, 0, kPshAck), Text("other")),
   };
   RecordingSink sink;
-  Result<CaptureStats> stats = Read(WritePcap("reuse.pcap", frames), sink);
+  Result<CaptureStats> stats =
+      Read(WritePcap(scratch, "reuse.pcap", frames), sink);
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(sink.events,
             (std::vector<std::string>{"start 1", "end 1", "start 2", "start 3",
@@ -137,6 +142,7 @@ TEST(ReadCapture, NewSynOnAClosedFourTupleStartsANewFlow) {
 }
 
 TEST(ReadCapture, FlowLimitEndsTheLeastRecentlyActiveFlow) {
+  ScratchDir scratch;
   std::vector<Bytes> frames;
   for (uint16_t port = 40000; port < 40003; ++port) {
     frames.push_back(TcpFrame(Seg(port, 502, 1, 0, kPshAck), Text("x")));
@@ -144,7 +150,7 @@ TEST(ReadCapture, FlowLimitEndsTheLeastRecentlyActiveFlow) {
   CaptureOptions options;
   options.max_flows = 2;
   RecordingSink sink;
-  std::string path = WritePcap("limit.pcap", frames);
+  std::string path = WritePcap(scratch, "limit.pcap", frames);
   Result<CaptureStats> stats = Read(path, sink, options);
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->evicted_flows, 1u);
@@ -158,12 +164,13 @@ TEST(ReadCapture, FlowLimitEndsTheLeastRecentlyActiveFlow) {
 }
 
 TEST(ReadCapture, UdpOverIpv6WithExtensionHeaders) {
+  ScratchDir scratch;
   // Hop-by-hop (8 bytes) then destination options (8 bytes) then UDP.
   Bytes extensions = {60, 0, 1, 4, 0, 0, 0, 0, 17, 0, 1, 4, 0, 0, 0, 0};
   Bytes request = Ipv6(0, extensions, Udp(5353, 53, Text("query")), 1, 2);
   Bytes reply = Ipv6(17, {}, Udp(53, 5353, Text("answer")), 2, 1);
   std::string path = WritePcap(
-      "v6.pcap", {Ethernet(0x86DD, request), Ethernet(0x86DD, reply)});
+      scratch, "v6.pcap", {Ethernet(0x86DD, request), Ethernet(0x86DD, reply)});
   RecordingSink sink;
   Result<CaptureStats> stats = Read(path, sink);
   ASSERT_TRUE(stats.ok());
@@ -178,6 +185,7 @@ TEST(ReadCapture, UdpOverIpv6WithExtensionHeaders) {
 }
 
 TEST(ReadCapture, Ipv4FragmentsOutOfOrderAreReassembled) {
+  ScratchDir scratch;
   Bytes udp = Udp(40000, 53, Text("0123456789abcdefXYZ"));  // 27 bytes
   Ipv4Fields first;
   first.protocol = 17;
@@ -187,9 +195,9 @@ TEST(ReadCapture, Ipv4FragmentsOutOfOrderAreReassembled) {
   second.fragment_offset = 16;
   Bytes head(udp.begin(), udp.begin() + 16);
   Bytes tail(udp.begin() + 16, udp.end());
-  std::string path =
-      WritePcap("frag4.pcap", {Ethernet(0x0800, Ipv4(second, tail)),
-                               Ethernet(0x0800, Ipv4(first, head))});
+  std::string path = WritePcap(scratch, "frag4.pcap",
+                               {Ethernet(0x0800, Ipv4(second, tail)),
+                                Ethernet(0x0800, Ipv4(first, head))});
   RecordingSink sink;
   Result<CaptureStats> stats = Read(path, sink);
   ASSERT_TRUE(stats.ok());
@@ -200,6 +208,7 @@ TEST(ReadCapture, Ipv4FragmentsOutOfOrderAreReassembled) {
 }
 
 TEST(ReadCapture, Ipv6FragmentHeaderIsReassembledAndMissingOnesReported) {
+  ScratchDir scratch;
   Bytes udp = Udp(40000, 53, Text("ABCDEFGHIJKLMNOPQRST"));  // 28 bytes
   auto fragment = [&](uint32_t id, uint16_t offset, bool more, size_t from,
                       size_t to) {
@@ -214,9 +223,10 @@ TEST(ReadCapture, Ipv6FragmentHeaderIsReassembledAndMissingOnesReported) {
     return Ethernet(0x86DD,
                     Ipv6(44, ext, Bytes(udp.begin() + from, udp.begin() + to)));
   };
-  std::string path = WritePcap("frag6.pcap", {fragment(1, 0, true, 0, 16),
-                                              fragment(1, 16, false, 16, 28),
-                                              fragment(2, 0, true, 0, 16)});
+  std::string path =
+      WritePcap(scratch, "frag6.pcap",
+                {fragment(1, 0, true, 0, 16), fragment(1, 16, false, 16, 28),
+                 fragment(2, 0, true, 0, 16)});
   RecordingSink sink;
   Result<CaptureStats> stats = Read(path, sink);
   ASSERT_TRUE(stats.ok());
@@ -231,13 +241,14 @@ TEST(ReadCapture, Ipv6FragmentHeaderIsReassembledAndMissingOnesReported) {
 }
 
 TEST(ReadCapture, EthernetPaddingIsIgnoredAndLongTotalLengthTolerated) {
+  ScratchDir scratch;
   Bytes padded = TcpFrame(Seg(40000, 502, 1, 0, kPshAck), Text("hi"));
   padded.insert(padded.end(), 6, 0xEE);  // padding to 60 bytes
   Ipv4Fields liar;
   liar.total_length = 400;  // claims more than the frame holds
   Bytes long_claim = Ethernet(
       0x0800, Ipv4(liar, Tcp(Seg(40000, 502, 3, 0, kPshAck), Text("yo"))));
-  std::string path = WritePcap("padding.pcap", {padded, long_claim});
+  std::string path = WritePcap(scratch, "padding.pcap", {padded, long_claim});
   RecordingSink sink;
   Result<CaptureStats> stats = Read(path, sink);
   ASSERT_TRUE(stats.ok());
@@ -250,26 +261,30 @@ TEST(ReadCapture, EthernetPaddingIsIgnoredAndLongTotalLengthTolerated) {
 }
 
 TEST(ReadCapture, RawIpAndLoopbackLinkTypes) {
+  ScratchDir scratch;
   Bytes ip = Ipv4(Ipv4Fields{}, Tcp(Seg(40000, 502, 1, 0, kPshAck), Text("r")));
   RecordingSink raw;
-  ASSERT_TRUE(Read(WritePcap("raw.pcap", {ip}, 12), raw).ok());
+  ASSERT_TRUE(Read(WritePcap(scratch, "raw.pcap", {ip}, 12), raw).ok());
   EXPECT_EQ(raw.Stream(1, kC2S), "r");
   Bytes null_frame = {2, 0, 0, 0};
   null_frame.insert(null_frame.end(), ip.begin(), ip.end());
   RecordingSink null;
-  ASSERT_TRUE(Read(WritePcap("null.pcap", {null_frame}, 0), null).ok());
+  ASSERT_TRUE(
+      Read(WritePcap(scratch, "null.pcap", {null_frame}, 0), null).ok());
   EXPECT_EQ(null.Stream(1, kC2S), "r");
 }
 
 TEST(ReadCapture, MalformedHeadersAreCountedWithAWarning) {
+  ScratchDir scratch;
   Ipv4Fields short_total;
   short_total.total_length = 10;
   Bytes bad_tcp = Tcp(Seg(40000, 502, 1, 0, kPshAck), {});
   bad_tcp[12] = 0xF0;  // data offset 60 bytes, only 20 present
-  std::string path = WritePcap(
-      "malformed.pcap", {Ethernet(0x0800, Ipv4(short_total, Bytes(20, 0))),
-                         Ethernet(0x0800, Ipv4(Ipv4Fields{}, bad_tcp)),
-                         Ethernet(0x0800, Bytes{0x45, 0, 0})});
+  std::string path =
+      WritePcap(scratch, "malformed.pcap",
+                {Ethernet(0x0800, Ipv4(short_total, Bytes(20, 0))),
+                 Ethernet(0x0800, Ipv4(Ipv4Fields{}, bad_tcp)),
+                 Ethernet(0x0800, Bytes{0x45, 0, 0})});
   RecordingSink sink;
   Result<CaptureStats> stats = Read(path, sink);
   ASSERT_TRUE(stats.ok());
@@ -300,7 +315,8 @@ TEST(ReadCapture, MissingFileIsNotFound) {
 }
 
 TEST(ReadCapture, TextFileIsNotACapture) {
-  std::string path = TempPath("notes.txt");
+  ScratchDir scratch;
+  std::string path = scratch.Path("notes.txt");
   std::ofstream(path) << "these are not packets\n";
   RecordingSink sink;
   Result<CaptureStats> stats = Read(path, sink);
@@ -313,8 +329,9 @@ TEST(ReadCapture, TextFileIsNotACapture) {
 }
 
 TEST(ReadCapture, UnsupportedLinkTypeIsFatal) {
+  ScratchDir scratch;
   RecordingSink sink;
-  std::string path = WritePcap("wifi.pcap", {Bytes(30, 0)}, 105);
+  std::string path = WritePcap(scratch, "wifi.pcap", {Bytes(30, 0)}, 105);
   Result<CaptureStats> stats = Read(path, sink);
   ASSERT_FALSE(stats.ok());
   EXPECT_EQ(stats.status().code(), StatusCode::kUnsupported);
@@ -327,9 +344,11 @@ TEST(ReadCapture, UnsupportedLinkTypeIsFatal) {
 }
 
 TEST(ReadCapture, TruncatedFileKeepsThePacketsBeforeTheCut) {
-  std::string path = WritePcap(
-      "cut.pcap", {TcpFrame(Seg(40000, 502, 1, 0, kPshAck), Text("kept")),
-                   TcpFrame(Seg(40000, 502, 5, 0, kPshAck), Text("lost"))});
+  ScratchDir scratch;
+  std::string path =
+      WritePcap(scratch, "cut.pcap",
+                {TcpFrame(Seg(40000, 502, 1, 0, kPshAck), Text("kept")),
+                 TcpFrame(Seg(40000, 502, 5, 0, kPshAck), Text("lost"))});
   std::filesystem::resize_file(path, std::filesystem::file_size(path) - 10);
   RecordingSink sink;
   Result<CaptureStats> stats = Read(path, sink);
@@ -346,7 +365,8 @@ TEST(ReadCapture, TruncatedFileKeepsThePacketsBeforeTheCut) {
 }
 
 TEST(ReadCapture, GarbageAfterAValidHeaderIsReported) {
-  std::string path = WritePcap("garbage.pcap", {});
+  ScratchDir scratch;
+  std::string path = WritePcap(scratch, "garbage.pcap", {});
   {
     std::ofstream out(path, std::ios::app | std::ios::binary);
     out << std::string(40, '\xff');

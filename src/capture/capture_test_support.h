@@ -1,12 +1,10 @@
 // Test support for src/capture: builders of synthetic frames (Ethernet,
-// VLAN, IPv4, IPv6, TCP, UDP), a helper that writes them to a temporary pcap
-// file, and a sink that records every event. Used only by *_test.cc files.
+// VLAN, IPv4, IPv6, TCP, UDP), a helper that writes them to a pcap file in a
+// test's ScratchDir, and a sink that records every event. Used only by
+// *_test.cc files.
 #pragma once
 
-#include <unistd.h>
-
 #include <cstdint>
-#include <filesystem>
 #include <map>
 #include <string>
 #include <utility>
@@ -16,6 +14,7 @@
 #include "capture/capture_sink.h"
 #include "capture/pcap_writer.h"
 #include "gtest/gtest.h"
+#include "testing/scratch_dir.h"
 #include "util/bytes.h"
 
 namespace protolm::testing {
@@ -129,19 +128,12 @@ inline Bytes TcpFrame(const TcpFields& t, ByteView payload,
   return Ethernet(0x0800, Ipv4(ip, Tcp(t, payload)));
 }
 
-/// A path in a per-process folder under the system temp folder.
-inline std::string TempPath(const std::string& name) {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                              ("protolm_capture_" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  return (dir / name).string();
-}
-
-/// Writes `frames` (1 ms apart) to a new pcap file and returns its path.
-inline std::string WritePcap(const std::string& name,
+/// Writes `frames` (1 ms apart) to a new pcap file `name` in `scratch` and
+/// returns its path.
+inline std::string WritePcap(const ScratchDir& scratch, const std::string& name,
                              const std::vector<Bytes>& frames,
                              int link_type = 1) {
-  std::string path = TempPath(name);
+  std::string path = scratch.Path(name);
   Result<PcapWriter> writer = PcapWriter::Create(path, link_type);
   EXPECT_TRUE(writer.ok()) << writer.status().ToString();
   if (!writer.ok()) return path;

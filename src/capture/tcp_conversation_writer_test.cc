@@ -3,24 +3,26 @@
 // warn about.
 #include "capture/tcp_conversation_writer.h"
 
-#include <array>
-#include <cstdio>
-#include <memory>
 #include <string>
 
 #include "capture/capture_reader.h"
 #include "capture/capture_test_support.h"
 #include "gtest/gtest.h"
+#include "testing/scratch_dir.h"
+#include "testing/shell.h"
 
 namespace protolm {
 namespace {
 
 using testing::RecordingSink;
-using testing::TempPath;
+using testing::ScratchDir;
+using testing::ShellOutput;
 using testing::Text;
+using testing::ToolInstalled;
 
-std::string WriteConversation(const std::string& name) {
-  std::string path = TempPath(name);
+std::string WriteConversation(const ScratchDir& scratch,
+                              const std::string& name) {
+  std::string path = scratch.Path(name);
   Result<TcpConversationWriter> writer = TcpConversationWriter::Create(
       path, {"192.168.1.10", 51000}, {"192.168.1.20", 502},
       TcpConversationOptions{.mss = 100});
@@ -37,7 +39,8 @@ std::string WriteConversation(const std::string& name) {
 }
 
 TEST(TcpConversationWriter, ReadsBackAsTheSameConversation) {
-  std::string path = WriteConversation("conversation.pcap");
+  ScratchDir scratch;
+  std::string path = WriteConversation(scratch, "conversation.pcap");
   RecordingSink sink;
   Result<CaptureStats> stats = ReadCapture(path, {}, sink);
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
@@ -53,24 +56,11 @@ TEST(TcpConversationWriter, ReadsBackAsTheSameConversation) {
   EXPECT_EQ(stats->warnings, 0u);
 }
 
-std::string RunCommand(const std::string& command) {
-  std::string output;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"),
-                                             pclose);
-  if (!pipe) return output;
-  std::array<char, 4096> chunk;
-  size_t n;
-  while ((n = fread(chunk.data(), 1, chunk.size(), pipe.get())) > 0) {
-    output.append(chunk.data(), n);
-  }
-  return output;
-}
-
 TEST(TcpConversationWriter, TsharkFindsNoProblem) {
-  ASSERT_FALSE(RunCommand("command -v tshark").empty())
-      << "tshark is not installed (scripts/setup.sh installs it)";
-  std::string path = WriteConversation("tshark.pcap");
-  std::string verbose = RunCommand(
+  ASSERT_TRUE(ToolInstalled("tshark"));
+  ScratchDir scratch;
+  std::string path = WriteConversation(scratch, "tshark.pcap");
+  std::string verbose = ShellOutput(
       "tshark -r " + path +
       " -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE -V 2>&1");
   EXPECT_NE(verbose.find("Frame 12:"), std::string::npos) << verbose;
@@ -81,23 +71,24 @@ TEST(TcpConversationWriter, TsharkFindsNoProblem) {
   // Expert infos of severity Warning and above (Chat and Note items such as
   // "connection establish request" describe a normal connection).
   std::string expert =
-      RunCommand("tshark -r " + path +
-                 " -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE -q -z "
-                 "expert,warn 2>&1");
+      ShellOutput("tshark -r " + path +
+                  " -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE -q -z "
+                  "expert,warn 2>&1");
   EXPECT_EQ(expert.find("Warning"), std::string::npos) << expert;
   EXPECT_EQ(expert.find("Error"), std::string::npos) << expert;
 }
 
 TEST(TcpConversationWriter, RejectsBadEndpoints) {
+  ScratchDir scratch;
   Result<TcpConversationWriter> v6 = TcpConversationWriter::Create(
-      TempPath("v6.pcap"), {"fe80::1", 1}, {"10.0.0.1", 2});
+      scratch.Path("v6.pcap"), {"fe80::1", 1}, {"10.0.0.1", 2});
   ASSERT_FALSE(v6.ok());
   EXPECT_EQ(v6.status().message(),
-            TempPath("v6.pcap") +
+            scratch.Path("v6.pcap") +
                 ": fe80::1 is not an IPv4 address; the conversation writer "
                 "records IPv4 only");
   Result<TcpConversationWriter> junk = TcpConversationWriter::Create(
-      TempPath("junk.pcap"), {"not-an-ip", 1}, {"10.0.0.1", 2});
+      scratch.Path("junk.pcap"), {"not-an-ip", 1}, {"10.0.0.1", 2});
   ASSERT_FALSE(junk.ok());
   EXPECT_EQ(junk.status().code(), StatusCode::kInvalidArgument);
 }

@@ -14,7 +14,7 @@ CommandMain AttachSpec(CLI::App& parent) {
       "spec", "Read RFC text: packet header layouts, logical forms, ambiguity");
   spec->require_subcommand(1);
   auto table = std::make_shared<std::vector<std::pair<CLI::App*, CommandMain>>>();
-  for (AttachFn attach : {AttachSpecHeaders}) {
+  for (AttachFn attach : {AttachSpecHeaders, AttachSpecAnalyze}) {
     CommandMain run = attach(*spec);
     table->emplace_back(spec->get_subcommands({}).back(), std::move(run));
   }

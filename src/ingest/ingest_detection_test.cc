@@ -2,7 +2,6 @@
 // and an explicit --protocol leaves other traffic alone.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -11,6 +10,7 @@
 #include "proto/modbus/builders.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_builders.h"
+#include "testing/scratch_dir.h"
 
 namespace protolm {
 namespace {
@@ -22,17 +22,10 @@ struct Recorded {
 
 class IngestDetectionTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("protolm-detect-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   /// A capture of one conversation on `port` carrying `request`/`response`.
   std::string Conversation(const std::string& name, uint16_t port,
                            const Bytes& request, const Bytes& response) {
-    std::string path = (dir_ / name).string();
+    std::string path = scratch_.Path(name);
     auto w = TcpConversationWriter::Create(path, {"10.1.0.2", 40001},
                                            {"10.1.0.1", port});
     EXPECT_TRUE(w.ok()) << w.status().ToString();
@@ -57,7 +50,7 @@ class IngestDetectionTest : public ::testing::Test {
     return r;
   }
 
-  std::filesystem::path dir_;
+  testing::ScratchDir scratch_;
 };
 
 TEST_F(IngestDetectionTest, ModbusOnAnUnusualPort) {

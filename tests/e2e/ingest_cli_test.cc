@@ -7,7 +7,9 @@
 #include <sstream>
 #include <string>
 
-#include "run_command.h"
+#include "run_protolm.h"
+#include "testing/file_contents.h"
+#include "testing/scratch_dir.h"
 
 namespace protolm::testing {
 namespace {
@@ -46,20 +48,22 @@ nlohmann::json Summary(const CommandResult& r) {
 }
 
 TEST(IngestCli, WritesOneJsonRecordPerExchange) {
-  std::string dir = MakeTempDir();
-  CommandResult r = RunProtolm({"ingest", Shared("modbus/modbusSmall.pcap"),
-                                "-o", dir + "/x.jsonl", "--summary", "json"});
+  ScratchDir scratch;
+  CommandResult r =
+      RunProtolm({"ingest", Shared("modbus/modbusSmall.pcap"), "-o",
+                  scratch.Path("x.jsonl"), "--summary", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json s = Summary(r);
   ASSERT_TRUE(s.is_object()) << r.out;
-  for (const char* key : {"packets", "tcp_flows", "pdus", "requests", "responses",
-                          "exchanges", "malformed", "unanswered"}) {
+  for (const char* key :
+       {"packets", "tcp_flows", "pdus", "requests", "responses", "exchanges",
+        "malformed", "unanswered"}) {
     EXPECT_TRUE(s[key].is_number_integer()) << key;
   }
   EXPECT_EQ(s["packets"], 166);
   EXPECT_EQ(s["pdus"], 32);
   EXPECT_EQ(s["exchanges"], 16);
-  std::istringstream lines(ReadFile(dir + "/x.jsonl"));
+  std::istringstream lines(ReadFile(scratch.Path("x.jsonl")));
   std::string line;
   int records = 0;
   while (std::getline(lines, line)) {
@@ -77,12 +81,12 @@ TEST(IngestCli, WritesOneJsonRecordPerExchange) {
 }
 
 TEST(IngestCli, WritesLlmpotCsvColumns) {
-  std::string dir = MakeTempDir();
+  ScratchDir scratch;
   CommandResult r =
       RunProtolm({"ingest", Shared("s7comm/snap7_s300_everything.pcapng"),
-                  "--format", "csv", "-o", dir + "/x.csv"});
+                  "--format", "csv", "-o", scratch.Path("x.csv")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  std::string csv = ReadFile(dir + "/x.csv");
+  std::string csv = ReadFile(scratch.Path("x.csv"));
   EXPECT_THAT(csv, StartsWith("request,response,session,index,protocol,"
                               "function,status\n"));
   EXPECT_THAT(csv, HasSubstr(",s7comm,setup_communication,normal\n"));
@@ -108,7 +112,8 @@ TEST(IngestCli, MissingFileIsOneErrorLine) {
 }
 
 TEST(IngestCli, NotACaptureNamesTheOffset) {
-  std::string path = MakeTempDir() + "/notes.pcap";
+  ScratchDir scratch;
+  std::string path = scratch.Path("notes.pcap");
   WriteFile(path, "this is a text file, not a capture\n");
   CommandResult r = RunProtolm({"ingest", path});
   EXPECT_EQ(r.exit_code, 1);
@@ -120,7 +125,8 @@ TEST(IngestCli, NotACaptureNamesTheOffset) {
 
 TEST(IngestCli, TruncatedFileKeepsWhatCameBefore) {
   std::string full = ReadFile(Shared("modbus/modbusSmall.pcap"));
-  std::string path = MakeTempDir() + "/cut.pcap";
+  ScratchDir scratch;
+  std::string path = scratch.Path("cut.pcap");
   WriteFile(path, full.substr(0, 5000));
   CommandResult r = RunProtolm({"ingest", path, "--summary", "json"});
   EXPECT_EQ(r.exit_code, 0);
@@ -135,7 +141,8 @@ TEST(IngestCli, TruncatedFileKeepsWhatCameBefore) {
 }
 
 TEST(IngestCli, GarbageAfterAValidHeader) {
-  std::string path = MakeTempDir() + "/garbage.pcap";
+  ScratchDir scratch;
+  std::string path = scratch.Path("garbage.pcap");
   std::string garbage(3000, '\xe7');
   WriteFile(path, PcapHeader(1) + garbage);
   CommandResult r = RunProtolm({"ingest", path, "--summary", "json"});
@@ -147,7 +154,8 @@ TEST(IngestCli, GarbageAfterAValidHeader) {
 }
 
 TEST(IngestCli, AbsurdRecordLengthIsRefusedWithoutAllocating) {
-  std::string path = MakeTempDir() + "/absurd.pcap";
+  ScratchDir scratch;
+  std::string path = scratch.Path("absurd.pcap");
   WriteFile(path, PcapHeader(1) + RecordHeader(0x7fffffff, 0x7fffffff) +
                       std::string(100, 'x'));
   CommandResult r = RunProtolm({"ingest", path, "--summary", "json"});
@@ -159,7 +167,8 @@ TEST(IngestCli, AbsurdRecordLengthIsRefusedWithoutAllocating) {
 }
 
 TEST(IngestCli, UnsupportedLinkTypeListsTheSupportedOnes) {
-  std::string path = MakeTempDir() + "/usb.pcap";
+  ScratchDir scratch;
+  std::string path = scratch.Path("usb.pcap");
   WriteFile(path, PcapHeader(147) + RecordHeader(4, 4) + "abcd");
   CommandResult r = RunProtolm({"ingest", path});
   EXPECT_EQ(r.exit_code, 1);
@@ -170,11 +179,13 @@ TEST(IngestCli, UnsupportedLinkTypeListsTheSupportedOnes) {
 }
 
 TEST(IngestCli, EmptyFile) {
-  std::string path = MakeTempDir() + "/empty.pcap";
+  ScratchDir scratch;
+  std::string path = scratch.Path("empty.pcap");
   WriteFile(path, "");
   CommandResult r = RunProtolm({"ingest", path});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_THAT(r.err, HasSubstr(path + ": offset 0: not a pcap or pcapng capture"));
+  EXPECT_THAT(r.err,
+              HasSubstr(path + ": offset 0: not a pcap or pcapng capture"));
 }
 
 TEST(IngestCli, FuzzedCapturesGivePartialResultsNotCrashes) {

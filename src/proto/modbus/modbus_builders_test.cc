@@ -1,17 +1,18 @@
 // Builders: every request and response builder encodes to an ADU that
 // decodes back to the same typed value; encoders refuse what they cannot
-// write; and tshark (when on PATH) dissects a capture of the built ADUs
-// without a malformed packet or an expert warning.
+// write; and tshark dissects a capture of the built ADUs without a
+// malformed packet or an expert message.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <cstdio>
-#include <fstream>
 #include <string>
 #include <vector>
 
+#include "capture/tcp_conversation_writer.h"
 #include "proto/modbus/builders.h"
 #include "proto/modbus/range_check.h"
+#include "testing/run_program.h"
+#include "testing/scratch_dir.h"
+#include "testing/shell.h"
 
 namespace protolm::modbus {
 namespace {
@@ -164,88 +165,37 @@ TEST(BuildersTest, IllegalRequestsStillEncode) {
 
 // --- Interop with tshark -------------------------------------------------
 
-// Appends a little-endian integer of `width` bytes.
-void PutLe(Bytes& out, uint64_t v, size_t width) {
-  for (size_t i = 0; i < width; ++i) out.push_back((v >> (8 * i)) & 0xFF);
-}
-void PutBe(Bytes& out, uint64_t v, size_t width) {
-  for (size_t i = width; i > 0; --i) out.push_back((v >> (8 * (i - 1))) & 0xFF);
-}
-
-// One Ethernet/IPv4/TCP packet of a 10.0.0.1:40000 <-> 10.0.0.2:502
-// connection, checksums zero (tshark does not verify them by default).
-Bytes TcpPacket(bool from_client, uint32_t seq, uint32_t ack,
-                const Bytes& payload) {
-  Bytes p;
-  const Bytes client_mac = {2, 0, 0, 0, 0, 1}, server_mac = {2, 0, 0, 0, 0, 2};
-  p.insert(p.end(), (from_client ? server_mac : client_mac).begin(),
-           (from_client ? server_mac : client_mac).end());
-  p.insert(p.end(), (from_client ? client_mac : server_mac).begin(),
-           (from_client ? client_mac : server_mac).end());
-  PutBe(p, 0x0800, 2);
-  PutBe(p, 0x45000000 | (40 + payload.size()), 4);
-  PutBe(p, 0x00014000, 4);  // id 1, don't fragment
-  PutBe(p, 0x40060000, 4);  // ttl 64, tcp, checksum 0
-  PutBe(p, from_client ? 0x0A000001 : 0x0A000002, 4);
-  PutBe(p, from_client ? 0x0A000002 : 0x0A000001, 4);
-  PutBe(p, from_client ? 40000 : 502, 2);
-  PutBe(p, from_client ? 502 : 40000, 2);
-  PutBe(p, seq, 4);
-  PutBe(p, ack, 4);
-  PutBe(p, 0x5018FFFF, 4);  // header 20 bytes, PSH ACK, window
-  PutBe(p, 0, 4);           // checksum, urgent pointer
-  p.insert(p.end(), payload.begin(), payload.end());
-  return p;
-}
-
 TEST(TsharkInteropTest, DissectsBuiltAdusWithoutWarnings) {
-  ASSERT_EQ(std::system("command -v tshark >/dev/null 2>&1"), 0)
-      << "tshark is not on PATH (scripts/setup.sh installs it)";
-  Bytes pcap;
-  PutLe(pcap, 0xA1B2C3D4, 4);
-  PutLe(pcap, 2, 2);
-  PutLe(pcap, 4, 2);
-  PutLe(pcap, 0, 8);
-  PutLe(pcap, 65535, 4);
-  PutLe(pcap, 1, 4);  // Ethernet
-  uint32_t client_seq = 1000, server_seq = 5000, second = 1;
-  auto add = [&](bool from_client, const Bytes& adu) {
-    Bytes packet = from_client ? TcpPacket(true, client_seq, server_seq, adu)
-                               : TcpPacket(false, server_seq, client_seq, adu);
-    (from_client ? client_seq : server_seq) += adu.size();
-    PutLe(pcap, second++, 4);
-    PutLe(pcap, 0, 4);
-    PutLe(pcap, packet.size(), 4);
-    PutLe(pcap, packet.size(), 4);
-    pcap.insert(pcap.end(), packet.begin(), packet.end());
-  };
+  ASSERT_TRUE(testing::ToolInstalled("tshark"));
+  testing::ScratchDir scratch;
+  const std::string path = scratch.Path("modbus_builders.pcap");
+  Result<TcpConversationWriter> writer = TcpConversationWriter::Create(
+      path, {"10.0.0.1", 40000}, {"10.0.0.2", 502});
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
   const std::vector<Exchange> exchanges = Exchanges();
+  int64_t ts_us = 1000000;
   uint16_t transaction_id = 1;
   for (const Exchange& e : exchanges) {
-    add(true, *BuildRequestAdu(transaction_id, 1, e.request));
-    add(false, *BuildResponseAdu(transaction_id, 1, e.response));
+    Result<Bytes> request = BuildRequestAdu(transaction_id, 1, e.request);
+    Result<Bytes> response = BuildResponseAdu(transaction_id, 1, e.response);
+    ASSERT_TRUE(request.ok() && response.ok()) << e.name;
+    ASSERT_TRUE(
+        writer->Send(Direction::kClientToServer, ts_us++, *request).ok());
+    ASSERT_TRUE(
+        writer->Send(Direction::kServerToClient, ts_us++, *response).ok());
     ++transaction_id;
   }
-  const std::string path = ::testing::TempDir() + "modbus_builders_" +
-                           std::to_string(getpid()) + ".pcap";
-  {
-    std::ofstream file(path, std::ios::binary);
-    file.write(reinterpret_cast<const char*>(pcap.data()),
-               static_cast<std::streamsize>(pcap.size()));
-  }
-  // One line per frame: frame number, Modbus function code, expert messages.
-  const std::string command =
-      "tshark -r '" + path +
-      "' -T fields -E separator='|' -e frame.number -e modbus.func_code"
-      " -e _ws.expert.message -e _ws.malformed 2>/dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  std::string output;
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe))
-    output.append(buffer, n);
-  EXPECT_EQ(pclose(pipe), 0);
-  std::remove(path.c_str());
+  ASSERT_TRUE(writer->Close(ts_us).ok());
+
+  // One line per frame that carries an ADU (the handshake, the ACKs and the
+  // teardown carry none): frame number, Modbus function code, expert
+  // messages, malformed.
+  testing::CommandResult tshark = testing::RunCommand(
+      {"tshark", "-r", path, "-Y", "tcp.len > 0", "-T", "fields", "-E",
+       "separator=|", "-e", "frame.number", "-e", "modbus.func_code", "-e",
+       "_ws.expert.message", "-e", "_ws.malformed"});
+  EXPECT_EQ(tshark.exit_code, 0) << tshark.err;
+  const std::string& output = tshark.out;
 
   size_t frames = 0;
   size_t start = 0;

@@ -3,19 +3,20 @@
 // each response with a request of its stream (userdata responses carry the
 // PDU reference of their request; their sequence numbers do not match: a
 // request has 0, its response the PLC's own counter). tshark extracts the TCP
-// payloads; the test is skipped where tshark is missing.
+// payloads; the test fails where tshark is missing (scripts/setup.sh installs
+// it).
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <map>
-#include <memory>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "proto/s7comm/s7comm_codec.h"
 #include "proto/s7comm/s7comm_test_util.h"
+#include "testing/shell.h"
 
 namespace protolm::s7comm {
 namespace {
@@ -33,12 +34,10 @@ std::map<std::string, Stream> ReadStreams(const fs::path& file) {
                     "' -Y 'tcp.len > 0 && !tcp.analysis.retransmission' "
                     "-T fields -e tcp.stream -e tcp.srcport -e tcp.payload "
                     "2>/dev/null";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+  std::istringstream lines(::protolm::testing::ShellOutput(cmd));
   std::map<std::string, Stream> streams;
-  if (!pipe) return streams;
-  char line[1 << 17];
-  while (fgets(line, sizeof line, pipe.get()) != nullptr) {
-    std::string text(line);
+  std::string text;
+  while (std::getline(lines, text)) {
     size_t tab1 = text.find('\t');
     size_t tab2 = text.find('\t', tab1 + 1);
     if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
@@ -54,8 +53,7 @@ std::map<std::string, Stream> ReadStreams(const fs::path& file) {
 }
 
 TEST(S7commCaptures, AllStreamsFrameDissectAndReencode) {
-  ASSERT_EQ(std::system("tshark --version >/dev/null 2>&1"), 0)
-      << "tshark is not installed (scripts/setup.sh installs it)";
+  ASSERT_TRUE(::protolm::testing::ToolInstalled("tshark"));
   fs::path dir = fs::path(PROTOLM_SHARED_DATA_DIR) / "pcaps" / "s7comm";
   ASSERT_TRUE(fs::exists(dir)) << dir << " does not exist";
   const Codec& codec = S7commCodec();

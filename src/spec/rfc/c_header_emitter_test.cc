@@ -6,17 +6,19 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 
 #include "spec/rfc/rfc_test_files.h"
+#include "testing/file_contents.h"
+#include "testing/run_program.h"
+#include "testing/scratch_dir.h"
 
 namespace protolm::spec {
 namespace {
 
+using ::protolm::testing::CommandResult;
+using ::protolm::testing::RunCommand;
+using ::protolm::testing::ScratchDir;
+using ::protolm::testing::WriteFile;
 using ::testing::HasSubstr;
 
 TEST(CHeaderEmitterTest, Identifiers) {
@@ -177,20 +179,15 @@ TEST(CHeaderEmitterTest, EmittedCodeCompilesAndRoundTripsPackets) {
   CEmission c = EmitC(diagrams, "rfcs");
   EXPECT_TRUE(c.skipped.empty()) << c.skipped.front();
 
-  std::filesystem::path dir =
-      std::filesystem::path(::testing::TempDir()) /
-      ("protolm_c_emitter_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / "headers.h") << c.code;
-  std::ofstream(dir / "driver.c") << kDriver;
-  std::string build = "cc -std=c99 -Wall -Wextra -Werror -pedantic -o " +
-                      (dir / "driver").string() + " " +
-                      (dir / "driver.c").string() + " 2> " +
-                      (dir / "cc.log").string();
-  ASSERT_EQ(std::system(build.c_str()), 0)
-      << "emitted C does not compile; see " << (dir / "cc.log").string();
-  EXPECT_EQ(std::system((dir / "driver").string().c_str()), 0);
-  std::filesystem::remove_all(dir);
+  ScratchDir scratch;
+  WriteFile(scratch.Path("headers.h"), c.code);
+  WriteFile(scratch.Path("driver.c"), kDriver);
+  CommandResult build =
+      RunCommand({"cc", "-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic",
+                  "-o", scratch.Path("driver"), scratch.Path("driver.c")});
+  ASSERT_EQ(build.exit_code, 0) << "emitted C does not compile:\n" << build.err;
+  CommandResult run = RunCommand({scratch.Path("driver")});
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
 }
 
 }  // namespace

@@ -1,0 +1,145 @@
+// `protolm spec analyze FILE [--protocol NAME] [--section ID]... [--json |
+// --summary] [--lexicon FILE] [--terms FILE] [-o FILE]`: every sentence of an
+// RFC parsed into logical forms, winnowed and given a status (ok, ambiguous,
+// unparsed, non-actionable, underspecified). Prints a Markdown report by
+// default, the per-sentence JSON array with --json, or the summary numbers
+// (statuses, parse rate, winnowing table) as JSON with --summary. Flags only;
+// the work is in spec/analysis.
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "spec/analysis/analysis_json.h"
+#include "spec/analysis/analysis_markdown.h"
+#include "spec/analysis/default_spec_data.h"
+#include "spec/analysis/spec_analyzer.h"
+#include "spec/rfc/rfc_document.h"
+
+namespace protolm::cli {
+namespace {
+
+struct SpecAnalyzeOptions {
+  std::string file;
+  std::string protocol;
+  std::vector<std::string> sections;
+  bool json = false;
+  bool summary = false;
+  std::string lexicon;
+  std::string terms;
+  std::string output;
+};
+
+// Reads a whole file; on failure prints one line and returns false.
+bool ReadFile(const std::string& path, const char* what, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "protolm spec analyze: cannot open " << what << " " << path
+              << "; check the path and permissions\n";
+    return false;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    std::cerr << "protolm spec analyze: cannot read " << what << " " << path
+              << "\n";
+    return false;
+  }
+  out = text.str();
+  return true;
+}
+
+int RunSpecAnalyze(const SpecAnalyzeOptions& opts) {
+  std::string rfc_text;
+  if (!ReadFile(opts.file, "RFC", rfc_text)) return kExitFailure;
+  std::string lexicon_text(spec::DefaultLexiconText());
+  std::string terms_text(spec::DefaultTermsText());
+  if (!opts.lexicon.empty() &&
+      !ReadFile(opts.lexicon, "lexicon", lexicon_text)) {
+    return kExitFailure;
+  }
+  if (!opts.terms.empty() && !ReadFile(opts.terms, "term list", terms_text)) {
+    return kExitFailure;
+  }
+  Result<spec::SpecAnalyzer> analyzer = spec::SpecAnalyzer::Create(
+      lexicon_text,
+      opts.lexicon.empty() ? "lexicon.ccg (built in)" : opts.lexicon,
+      terms_text, opts.terms.empty() ? "terms.txt (built in)" : opts.terms);
+  if (!analyzer.ok()) {
+    std::cerr << "protolm spec analyze: " << analyzer.status().message()
+              << "\n";
+    return kExitFailure;
+  }
+  Result<spec::RfcDocument> doc = spec::ReadRfc(rfc_text, opts.file);
+  if (!doc.ok()) {
+    std::cerr << "protolm spec analyze: " << doc.status().message() << "\n";
+    return kExitFailure;
+  }
+  spec::AnalysisOptions options;
+  options.protocol = opts.protocol;
+  options.sections = opts.sections;
+  spec::AnalysisReport report = analyzer->Analyze(*doc, options);
+  if (report.sentences.empty()) {
+    std::cerr << "protolm spec analyze: no sentence of " << opts.file
+              << " matches --protocol/--section; check their spelling\n";
+    return kExitFailure;
+  }
+  std::string text;
+  if (opts.json) {
+    text = spec::SentencesToJson(report).dump(2) + "\n";
+  } else if (opts.summary) {
+    text = spec::SummaryToJson(report).dump(2) + "\n";
+  } else {
+    text = spec::AnalysisToMarkdown(report);
+  }
+  if (opts.output.empty() || opts.output == "-") {
+    std::cout << text;
+    return kExitOk;
+  }
+  std::ofstream out(opts.output, std::ios::binary);
+  out << text;
+  if (!out) {
+    std::cerr << "protolm spec analyze: cannot write " << opts.output
+              << "; check the directory exists and is writable\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandMain AttachSpecAnalyze(CLI::App& spec) {
+  auto opts = std::make_shared<SpecAnalyzeOptions>();
+  CLI::App* cmd = spec.add_subcommand("analyze",
+                                      "Parse every sentence of an RFC into "
+                                      "logical forms and flag the ambiguous, "
+                                      "unparsed and underspecified ones");
+  cmd->add_option("FILE", opts->file, "RFC in plain text")->required();
+  cmd->add_option("--protocol", opts->protocol,
+                  "Only sentences about this protocol (e.g. ICMP)");
+  cmd->add_option("--section", opts->sections,
+                  "Only this section and its subsections (repeatable), e.g. "
+                  "\"Appendix I\" or 4.1");
+  auto* json =
+      cmd->add_flag("--json", opts->json,
+                    "Print one JSON object per sentence (section, text, "
+                    "status, lf_counts, logical_forms, ...)");
+  cmd->add_flag("--summary", opts->summary,
+                "Print the statuses, parse rate and winnowing table as JSON")
+      ->excludes(json);
+  cmd->add_option(
+      "--lexicon", opts->lexicon,
+      "CCG lexicon to use instead of the built-in data/spec/lexicon.ccg");
+  cmd->add_option(
+      "--terms", opts->terms,
+      "Term list to use instead of the built-in data/spec/terms.txt");
+  cmd->add_option("-o,--output", opts->output,
+                  "Write the report here (default stdout)");
+  return [opts] { return RunSpecAnalyze(*opts); };
+}
+
+}  // namespace protolm::cli

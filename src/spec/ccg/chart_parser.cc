@@ -1,0 +1,224 @@
+// Two-pass CKY: a packed category chart, then semantics per edge (see
+// chart_parser.h).
+#include "spec/ccg/chart_parser.h"
+
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace protolm::spec::ccg {
+namespace {
+
+uint64_t SaturatingAdd(uint64_t a, uint64_t b) {
+  return a > std::numeric_limits<uint64_t>::max() - b
+             ? std::numeric_limits<uint64_t>::max()
+             : a + b;
+}
+
+uint64_t SaturatingMul(uint64_t a, uint64_t b) {
+  if (a != 0 && b > std::numeric_limits<uint64_t>::max() / a) {
+    return std::numeric_limits<uint64_t>::max();
+  }
+  return a * b;
+}
+
+constexpr int kNone = -1;
+
+struct Edge {
+  CategoryPtr category;
+  Rule rule;
+  // Back-pointers: (left, right) edge ids for binary rules, (child, kNone)
+  // for type raising; none for lexical edges.
+  std::vector<std::pair<int, int>> children;
+  std::set<std::pair<int, int>> child_set;
+  std::vector<TermPtr> lexical;  // lexical edges: the items' semantics
+};
+
+class Chart {
+ public:
+  Chart(size_t n, const ChartOptions& options, bool& truncated)
+      : n_(n),
+        options_(options),
+        truncated_(truncated),
+        cells_((n + 1) * (n + 1)) {}
+
+  std::vector<int>& cell(size_t start, size_t end) {
+    return cells_[start * (n_ + 1) + end];
+  }
+  const Edge& edge(int id) const { return edges_[id]; }
+
+  // Adds the edge (span, category, rule) or a back-pointer to the existing
+  // one. Returns its id, or kNone when the cell is full.
+  int Insert(size_t start, size_t end, const CategoryPtr& category, Rule rule,
+             std::pair<int, int> children) {
+    std::string key = std::to_string(start) + ':' + std::to_string(end) + ':' +
+                      category->text + ':' + RuleSymbol(rule);
+    auto it = index_.find(key);
+    int id;
+    if (it != index_.end()) {
+      id = it->second;
+    } else {
+      std::vector<int>& c = cell(start, end);
+      if (c.size() >= options_.max_edges_per_cell) {
+        truncated_ = true;
+        return kNone;
+      }
+      id = static_cast<int>(edges_.size());
+      edges_.push_back(Edge{category, rule, {}, {}, {}});
+      index_.emplace(std::move(key), id);
+      c.push_back(id);
+    }
+    if (children.first != kNone &&
+        edges_[id].child_set.insert(children).second) {
+      edges_[id].children.push_back(children);
+    }
+    return id;
+  }
+
+  void AddLexical(int id, const TermPtr& semantics) {
+    edges_[id].lexical.push_back(semantics);
+  }
+
+  // Distinct semantics of an edge (memoised).
+  const std::vector<TermPtr>& Readings(int id) {
+    auto memo = readings_.find(id);
+    if (memo != readings_.end()) return memo->second;
+    std::vector<TermPtr> out;
+    std::unordered_set<std::string> seen;
+    auto add = [&](const TermPtr& t) {
+      if (out.size() >= options_.max_readings_per_edge) {
+        truncated_ = true;
+        return;
+      }
+      if (seen.insert(ToString(t)).second) out.push_back(t);
+    };
+    const Edge e = edges_[id];
+    for (const TermPtr& t : e.lexical) add(t);
+    for (const auto& [l, r] : e.children) {
+      if (r == kNone) {
+        for (const TermPtr& s : Readings(l)) add(RaiseSemantics(s));
+        continue;
+      }
+      const std::vector<TermPtr> left = Readings(l);
+      const std::vector<TermPtr>& right = Readings(r);
+      for (const TermPtr& ls : left) {
+        for (const TermPtr& rs : right) {
+          Result<TermPtr> t =
+              CombineSemantics(e.rule, ls, rs, options_.max_beta_steps);
+          if (t.ok()) add(*t);  // a runaway term has no reading
+        }
+      }
+    }
+    return readings_.emplace(id, std::move(out)).first->second;
+  }
+
+  uint64_t Derivations(int id) {
+    auto memo = derivations_.find(id);
+    if (memo != derivations_.end()) return memo->second;
+    const Edge e = edges_[id];
+    uint64_t total = e.lexical.size();
+    for (const auto& [l, r] : e.children) {
+      uint64_t d = r == kNone ? Derivations(l)
+                              : SaturatingMul(Derivations(l), Derivations(r));
+      total = SaturatingAdd(total, d);
+    }
+    derivations_[id] = total;
+    return total;
+  }
+
+ private:
+  size_t n_;
+  const ChartOptions& options_;
+  bool& truncated_;
+  std::vector<std::vector<int>> cells_;
+  std::vector<Edge> edges_;
+  std::unordered_map<std::string, int> index_;
+  std::unordered_map<int, std::vector<TermPtr>> readings_;
+  std::unordered_map<int, uint64_t> derivations_;
+};
+
+}  // namespace
+
+ChartResult ParseChart(const std::vector<std::vector<LexicalItem>>& tokens,
+                       const CategoryPtr& goal, const ChartOptions& options) {
+  ChartResult result;
+  const size_t n = tokens.size();
+  if (n == 0) return result;
+  if (n > options.max_tokens) {
+    result.truncated = true;
+    return result;
+  }
+  Chart chart(n, options, result.truncated);
+  for (size_t i = 0; i < n; ++i) {
+    for (const LexicalItem& lex : tokens[i]) {
+      int id =
+          chart.Insert(i, i + 1, lex.category, Rule::kLexical, {kNone, kNone});
+      if (id != kNone) chart.AddLexical(id, lex.semantics);
+    }
+  }
+  std::unordered_map<std::string, std::vector<BinaryCombination>> combinations;
+  size_t pairs = 0;
+  for (size_t span = 2; span <= n && pairs <= options.max_pairs; ++span) {
+    for (size_t start = 0; start + span <= n; ++start) {
+      const size_t end = start + span;
+      for (size_t mid = start + 1; mid < end; ++mid) {
+        // Index loops over live cells: type raising appends to them, and the
+        // new edges are visited later in the same walk (as in NLTK).
+        for (size_t a = 0; a < chart.cell(start, mid).size(); ++a) {
+          for (size_t b = 0; b < chart.cell(mid, end).size(); ++b) {
+            if (++pairs > options.max_pairs) {
+              result.truncated = true;
+              break;
+            }
+            const int l = chart.cell(start, mid)[a];
+            const int r = chart.cell(mid, end)[b];
+            const CategoryPtr lc = chart.edge(l).category;
+            const CategoryPtr rc = chart.edge(r).category;
+            const Rule l_rule = chart.edge(l).rule;
+            const Rule r_rule = chart.edge(r).rule;
+            std::string pair_key = lc->text + '\x1e' + rc->text;
+            auto cached = combinations.find(pair_key);
+            if (cached == combinations.end()) {
+              cached = combinations
+                           .emplace(std::move(pair_key),
+                                    CombineCategories(lc, rc, options.rules))
+                           .first;
+            }
+            for (const BinaryCombination& c : cached->second) {
+              if (options.normal_form &&
+                  !NormalFormAllows(c.rule, l_rule, r_rule))
+                continue;
+              chart.Insert(start, end, c.category, c.rule, {l, r});
+            }
+            if (!options.rules.type_raising) continue;
+            if (std::optional<CategoryPtr> raised =
+                    RaiseLeft(lc, rc, options.rules)) {
+              chart.Insert(start, mid, *raised, Rule::kForwardTypeRaising,
+                           {l, kNone});
+            }
+            if (std::optional<CategoryPtr> raised =
+                    RaiseRight(lc, rc, options.rules)) {
+              chart.Insert(mid, end, *raised, Rule::kBackwardTypeRaising,
+                           {r, kNone});
+            }
+          }
+        }
+      }
+    }
+  }
+  std::unordered_set<std::string> seen;
+  for (int id : chart.cell(0, n)) {
+    if (!SameCategory(chart.edge(id).category, goal)) continue;
+    result.derivations =
+        SaturatingAdd(result.derivations, chart.Derivations(id));
+    for (const TermPtr& t : chart.Readings(id)) {
+      if (seen.insert(ToString(t)).second) result.forms.push_back(t);
+    }
+  }
+  return result;
+}
+
+}  // namespace protolm::spec::ccg
