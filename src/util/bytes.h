@@ -38,7 +38,12 @@ class ByteReader {
     if (empty()) return std::nullopt;
     return data_[pos_++];
   }
-  std::optional<uint16_t> U16Be() { return Narrow<uint16_t>(ReadBig(2)); }
+  std::optional<uint16_t> U16Be() {
+    if (remaining() < 2) return std::nullopt;
+    uint16_t v = static_cast<uint16_t>(data_[pos_] << 8 | data_[pos_ + 1]);
+    pos_ += 2;
+    return v;
+  }
   std::optional<uint16_t> U16Le() { return Narrow<uint16_t>(ReadLittle(2)); }
   std::optional<uint32_t> U24Be() { return Narrow<uint32_t>(ReadBig(3)); }
   std::optional<uint32_t> U32Be() { return Narrow<uint32_t>(ReadBig(4)); }

@@ -61,13 +61,6 @@ void AddParamField(Field& tree, const CotpParam& p, size_t at) {
   }
 }
 
-Field& AddHex(Field& tree, std::string name, uint64_t v, int digits, size_t at,
-              size_t len) {
-  Field& f = tree.AddNumber(std::move(name), static_cast<int64_t>(v), at, len);
-  f.value = HexText(v, digits);
-  return f;
-}
-
 }  // namespace
 
 std::string CotpTypeName(uint8_t type_code) {
@@ -114,10 +107,11 @@ std::optional<uint32_t> CotpTpdu::TpduSizeBytes() const {
   return uint32_t{1} << (*v)[0];
 }
 
-CotpDecoding DecodeCotp(ByteView payload, size_t base) {
+CotpDecoding DecodeCotp(ByteView payload, size_t base, FieldMode mode) {
   CotpDecoding out;
   out.tree.name = "cotp";
   out.tree.offset = base;
+  FieldNode tree(mode == FieldMode::kRecord ? &out.tree : nullptr);
   ByteReader r(payload);
   std::optional<uint8_t> li = r.U8();
   if (!li) {
@@ -125,7 +119,7 @@ CotpDecoding DecodeCotp(ByteView payload, size_t base) {
                        "no COTP header: the TPKT unit has no payload");
     return out;
   }
-  out.tree.AddNumber("length", *li, base, 1);
+  tree.Number("length", *li, base, 1);
   size_t header_end = 1 + size_t{*li};
   out.tree.length = std::min(header_end, payload.size());
   if (*li == 0xff) {
@@ -149,17 +143,16 @@ CotpDecoding DecodeCotp(ByteView payload, size_t base) {
   uint8_t code = *type_byte & 0xf0;
   std::string name = CotpTypeName(code);
   if (name.empty()) {
-    out.tree.AddText("pdu_type", HexText(code, 2), base + 1, 1);
+    tree.Text("pdu_type", base + 1, 1, 0, [&] { return HexText(code, 2); });
     out.status = Fault(StatusCode::kMalformed, base + 1,
                        "unknown TPDU type " + HexText(code, 2));
     return out;
   }
-  Field& type_field = out.tree.AddText("pdu_type", name, base + 1, 1);
-  type_field.number = code;
+  tree.Shown("pdu_type", code, base + 1, 1, 0, [&] { return name; });
   CotpTpdu& t = out.tpdu;
   t.type = static_cast<CotpType>(code);
   t.credit = *type_byte & 0x0f;
-  if (HasCredit(t.type)) out.tree.AddNumber("credit", t.credit, base + 1, 1);
+  if (HasCredit(t.type)) tree.Number("credit", t.credit, base + 1, 1);
   if (*li < FixedPartSize(code)) {
     out.status =
         Fault(StatusCode::kMalformed, base,
@@ -171,38 +164,38 @@ CotpDecoding DecodeCotp(ByteView payload, size_t base) {
   // The fixed part fits in the header (checked above), so reads succeed.
   if (t.type != CotpType::kData) {
     t.dst_ref = r.U16Be().value_or(0);
-    AddHex(out.tree, "dst_ref", t.dst_ref, 4, base + 2, 2);
+    tree.Hex("dst_ref", t.dst_ref, 4, base + 2, 2);
   }
   switch (t.type) {
     case CotpType::kConnectRequest:
     case CotpType::kConnectConfirm:
       t.src_ref = r.U16Be().value_or(0);
-      AddHex(out.tree, "src_ref", t.src_ref, 4, base + 4, 2);
+      tree.Hex("src_ref", t.src_ref, 4, base + 4, 2);
       t.class_option = r.U8().value_or(0);
-      out.tree.AddNumber("class", t.class_option >> 4, base + 6, 1);
-      out.tree.AddNumber("options", t.class_option & 0x0f, base + 6, 1);
+      tree.Number("class", t.class_option >> 4, base + 6, 1);
+      tree.Number("options", t.class_option & 0x0f, base + 6, 1);
       break;
     case CotpType::kDisconnectRequest:
       t.src_ref = r.U16Be().value_or(0);
-      AddHex(out.tree, "src_ref", t.src_ref, 4, base + 4, 2);
+      tree.Hex("src_ref", t.src_ref, 4, base + 4, 2);
       t.reason = r.U8().value_or(0);
-      AddHex(out.tree, "reason", t.reason, 2, base + 6, 1);
+      tree.Hex("reason", t.reason, 2, base + 6, 1);
       break;
     case CotpType::kDisconnectConfirm:
       t.src_ref = r.U16Be().value_or(0);
-      AddHex(out.tree, "src_ref", t.src_ref, 4, base + 4, 2);
+      tree.Hex("src_ref", t.src_ref, 4, base + 4, 2);
       break;
     case CotpType::kError:
       t.reason = r.U8().value_or(0);
-      AddHex(out.tree, "reject_cause", t.reason, 2, base + 4, 1);
+      tree.Hex("reject_cause", t.reason, 2, base + 4, 1);
       break;
     default: {
       size_t at = base + r.offset();
       uint8_t nr = r.U8().value_or(0);
       t.tpdu_number = nr & 0x7f;
       t.eot = (nr & 0x80) != 0;
-      out.tree.AddNumber("tpdu_number", t.tpdu_number, at, 1);
-      if (CarriesData(t.type)) out.tree.AddNumber("eot", t.eot ? 1 : 0, at, 1);
+      tree.Number("tpdu_number", t.tpdu_number, at, 1);
+      if (CarriesData(t.type)) tree.Number("eot", t.eot ? 1 : 0, at, 1);
       break;
     }
   }
@@ -226,20 +219,18 @@ CotpDecoding DecodeCotp(ByteView payload, size_t base) {
     }
     ByteView value = r.Take(len).value_or(ByteView());
     p.value.assign(value.begin(), value.end());
-    AddParamField(out.tree, p, base + at);
+    if (tree.recording()) AddParamField(out.tree, p, base + at);
     t.params.push_back(std::move(p));
   }
   ByteView rest = r.TakeRest();
   t.user_data.assign(rest.begin(), rest.end());
-  if (!CarriesData(t.type) && !rest.empty()) {
-    out.tree.AddText("user_data", "0x" + ToHex(rest), base + header_end,
-                     rest.size());
-  }
+  if (!CarriesData(t.type) && !rest.empty())
+    tree.Bytes("user_data", rest, base + header_end);
   return out;
 }
 
 Result<CotpTpdu> ParseCotp(ByteView tpkt_payload) {
-  CotpDecoding d = DecodeCotp(tpkt_payload, 0);
+  CotpDecoding d = DecodeCotp(tpkt_payload, 0, FieldMode::kSkip);
   if (!d.status.ok()) return d.status;
   return std::move(d.tpdu);
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "proto/field_tree.h"
+#include "proto/s7comm/field_node.h"
 #include "util/bytes.h"
 #include "util/status.h"
 
@@ -74,14 +75,16 @@ struct CotpTpdu {
 /// A TPDU read from one TPKT payload, with its "cotp" subtree (offsets are
 /// `base` + position in the payload). status names the first fault with its
 /// offset ("COTP: offset 5: ..."); the tree then holds what was read. The DT
-/// and ED user data gets no field here: the caller dissects it.
+/// and ED user data gets no field here: the caller dissects it. With
+/// FieldMode::kSkip the tree stays empty and no display text is made.
 struct CotpDecoding {
   CotpTpdu tpdu;
   Field tree;
   Status status;
 };
 
-CotpDecoding DecodeCotp(ByteView tpkt_payload, size_t base);
+CotpDecoding DecodeCotp(ByteView tpkt_payload, size_t base,
+                        FieldMode mode = FieldMode::kRecord);
 /// The TPDU alone; errors as in DecodeCotp with base 0.
 Result<CotpTpdu> ParseCotp(ByteView tpkt_payload);
 /// Bytes of the TPDU (no TPKT header). Fails (InvalidArgument) when the

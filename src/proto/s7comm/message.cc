@@ -2,6 +2,7 @@
 #include "proto/s7comm/message.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -18,17 +19,24 @@ Status TpktFault(StatusCode code, size_t offset, const std::string& what) {
   return Status(code, "TPKT: offset " + Str(offset) + ": " + what);
 }
 
-/// Where each piece of the joined DT data lies in the framed bytes.
+/// Where each piece of the joined DT data lies in the framed bytes. The
+/// first piece is kept inline: most PDUs travel in one DT unit, and their
+/// map then allocates nothing.
 class OffsetMap {
  public:
   void Add(size_t payload_at, size_t frame_at, size_t len) {
-    if (len > 0) segments_.push_back({payload_at, frame_at, len});
+    if (len == 0) return;
+    if (!first_) {
+      first_ = Segment{payload_at, frame_at};
+    } else {
+      more_.push_back({payload_at, frame_at});
+    }
   }
 
   size_t ToFrame(size_t payload_at) const {
-    if (segments_.empty()) return payload_at;
-    const Segment* hit = &segments_.front();
-    for (const Segment& s : segments_)
+    if (!first_) return payload_at;
+    const Segment* hit = &*first_;
+    for (const Segment& s : more_)
       if (s.payload_at <= payload_at) hit = &s;
     return hit->frame_at + (payload_at - hit->payload_at);
   }
@@ -44,28 +52,26 @@ class OffsetMap {
   struct Segment {
     size_t payload_at;
     size_t frame_at;
-    size_t len;
   };
-  std::vector<Segment> segments_;
+  std::optional<Segment> first_;
+  std::vector<Segment> more_;  // in payload order
 };
 
-/// Reads the TPKT units and their TPDUs into `out`; joins the DT data.
-/// Returns false (status set) at the first fault.
-bool DecodeUnits(ByteView framed, MessageDecoding& out, OffsetMap& map) {
+/// Reads the TPKT units and their TPDUs into `out`, recording their fields
+/// into `tree`; joins the DT data. Returns false (status set) at the first
+/// fault.
+bool DecodeUnits(ByteView framed, FieldNode tree, MessageDecoding& out,
+                 OffsetMap& map) {
   size_t pos = 0;
   if (framed.empty()) {
     out.status = TpktFault(StatusCode::kTruncated, 0, "empty input");
     return false;
   }
+  FieldMode mode = tree.recording() ? FieldMode::kRecord : FieldMode::kSkip;
   while (pos < framed.size()) {
     ByteReader r(framed.subspan(pos));
-    Field& tpkt = out.tree.Add(Field{"tpkt",
-                                     "",
-                                     std::nullopt,
-                                     pos,
-                                     std::min<size_t>(4, r.remaining()),
-                                     0,
-                                     {}});
+    FieldNode tpkt =
+        tree.Group("tpkt", pos, std::min<size_t>(4, r.remaining()));
     if (r.remaining() < kTpktHeaderSize) {
       out.status =
           TpktFault(StatusCode::kTruncated, pos,
@@ -73,11 +79,11 @@ bool DecodeUnits(ByteView framed, MessageDecoding& out, OffsetMap& map) {
       return false;
     }
     uint8_t version = *r.U8();
-    tpkt.AddNumber("version", version, pos, 1);
+    tpkt.Number("version", version, pos, 1);
     uint8_t reserved = *r.U8();
-    tpkt.AddNumber("reserved", reserved, pos + 1, 1);
+    tpkt.Number("reserved", reserved, pos + 1, 1);
     uint16_t len = *r.U16Be();
-    tpkt.AddNumber("length", len, pos + 2, 2);
+    tpkt.Number("length", len, pos + 2, 2);
     if (version != kTpktVersion) {
       out.status = TpktFault(StatusCode::kMalformed, pos,
                              "version " + Str(version) + ", expected 3");
@@ -104,8 +110,8 @@ bool DecodeUnits(ByteView framed, MessageDecoding& out, OffsetMap& map) {
     }
     CotpDecoding cotp =
         DecodeCotp(framed.subspan(pos + kTpktHeaderSize, len - kTpktHeaderSize),
-                   pos + kTpktHeaderSize);
-    out.tree.Add(std::move(cotp.tree));
+                   pos + kTpktHeaderSize, mode);
+    if (tree.recording()) tree.field()->Add(std::move(cotp.tree));
     if (!cotp.status.ok()) {
       out.status = cotp.status;
       return false;
@@ -128,33 +134,32 @@ bool DecodeUnits(ByteView framed, MessageDecoding& out, OffsetMap& map) {
   return true;
 }
 
-/// Offset of TPDU `i`'s unit in the framed bytes (from the tree's tpkt
-/// fields, which DecodeUnits added one per unit).
-size_t UnitOffset(const Field& tree, size_t i) {
-  size_t seen = 0;
-  for (const Field& c : tree.children)
-    if (c.name == "tpkt" && seen++ == i) return c.offset;
-  return 0;
+/// Offset of unit `i` in the framed bytes, whose units DecodeUnits read
+/// (each a sound TPKT header whose length is within the input).
+size_t UnitOffset(ByteView framed, size_t i) {
+  size_t pos = 0;
+  for (; i > 0; --i) pos += size_t{framed[pos + 2]} << 8 | framed[pos + 3];
+  return pos;
 }
 
 /// Checks that the TPDUs form one control TPDU or one DT sequence with EOT
 /// on the last unit only.
-Status CheckSequence(const MessageDecoding& m) {
+Status CheckSequence(ByteView framed, const MessageDecoding& m) {
   const auto& t = m.tpdus;
   if (t.size() == 1 && t[0].type != CotpType::kData) return Status::Ok();
   for (size_t i = 0; i < t.size(); ++i) {
-    std::string where = "COTP: offset " + Str(UnitOffset(m.tree, i)) + ": ";
     if (t[i].type != CotpType::kData)
-      return Malformed(where + "a " +
+      return Malformed("COTP: offset " + Str(UnitOffset(framed, i)) + ": a " +
                        CotpTypeName(static_cast<uint8_t>(t[i].type)) +
                        " TPDU cannot be part of a sequence of DT units");
     if (t[i].eot && i + 1 < t.size())
-      return Malformed(where + "DT unit " + Str(i + 1) + " of " +
-                       Str(t.size()) + " has EOT set; only the last may");
+      return Malformed("COTP: offset " + Str(UnitOffset(framed, i)) +
+                       ": DT unit " + Str(i + 1) + " of " + Str(t.size()) +
+                       " has EOT set; only the last may");
   }
   bool empty_alone = t.size() == 1 && m.payload.empty();
   if (!t.back().eot && !empty_alone)
-    return Malformed("COTP: offset " + Str(UnitOffset(m.tree, t.size() - 1)) +
+    return Malformed("COTP: offset " + Str(UnitOffset(framed, t.size() - 1)) +
                      ": the last DT unit has EOT clear; the PDU continues "
                      "past this input");
   return Status::Ok();
@@ -185,62 +190,46 @@ void SetCotpInfo(const CotpTpdu& t, PduInfo& info) {
   }
 }
 
-/// PduInfo of an S7 PDU from its tree, so a partly decoded PDU still says
-/// what it can (role and pair key from the header, function if read).
-void SetS7Info(const Field& tree, PduInfo& info) {
-  std::optional<int64_t> rosctr = tree.NumberAt("header.rosctr");
-  std::optional<int64_t> type = tree.NumberAt("param.type");
-  info.role = PduRole::kUnknown;
-  if (rosctr == 1) info.role = PduRole::kRequest;
-  if (rosctr == 2 || rosctr == 3) info.role = PduRole::kResponse;
-  if (rosctr == 7 && type) {
-    if (*type == static_cast<int>(UserdataType::kRequest))
-      info.role = PduRole::kRequest;
-    if (*type == static_cast<int>(UserdataType::kResponse))
-      info.role = PduRole::kResponse;
-    if (*type == static_cast<int>(UserdataType::kPush))
-      info.role = PduRole::kEvent;
-  }
-  if (const Field* f = tree.Find("param.function")) info.function = f->value;
-  std::optional<int64_t> ref = tree.NumberAt("header.pdu_ref");
-  if (ref && info.role != PduRole::kEvent && info.role != PduRole::kUnknown)
-    info.pair_key = static_cast<uint64_t>(*ref);
-  info.exception = tree.NumberAt("header.error_class").value_or(0) != 0 ||
-                   tree.NumberAt("param.error_code").value_or(0) != 0;
+/// Adds a "payload" field holding the whole payload, as hex, to the tree.
+void AddPayloadField(const Bytes& payload, int level, const OffsetMap& map,
+                     FieldNode tree) {
+  if (!tree.recording()) return;
+  Field f{"payload", "0x" + ToHex(payload), std::nullopt,
+          0,         payload.size(),        level,
+          {}};
+  map.Remap(f);
+  tree.field()->Add(std::move(f));
 }
 
-void DecodePayload(MessageDecoding& out, const OffsetMap& map) {
+void DecodePayload(MessageDecoding& out, const OffsetMap& map, FieldNode tree) {
   const Bytes& p = out.payload;
-  size_t at = map.ToFrame(0);
   if (p[0] == kPlusProtocolId) {
-    out.tree.name = "s7comm_plus";
-    Field f{"payload", "0x" + ToHex(p), std::nullopt, 0, p.size(), 4, {}};
-    map.Remap(f);
-    out.tree.Add(std::move(f));
+    if (tree.recording()) tree.field()->name = "s7comm_plus";
+    AddPayloadField(p, 4, map, tree);
     out.info.role = PduRole::kUnknown;
     out.info.function = "s7comm_plus";
     return;
   }
   if (p[0] != kProtocolId) {
-    out.tree.name = "cotp.dt";
-    Field f{"payload", "0x" + ToHex(p), std::nullopt, 0, p.size(), 0, {}};
-    map.Remap(f);
-    out.tree.Add(std::move(f));
+    if (tree.recording()) tree.field()->name = "cotp.dt";
+    AddPayloadField(p, 0, map, tree);
     if (out.status.ok())
-      out.status = Malformed("s7comm: offset " + Str(at) + ": protocol id " +
-                             HexText(p[0], 2) +
+      out.status = Malformed("s7comm: offset " + Str(map.ToFrame(0)) +
+                             ": protocol id " + HexText(p[0], 2) +
                              ", expected 0x32 (S7comm) or 0x72 (S7comm-plus)");
     return;
   }
-  S7Decoding s7 = DecodeS7(p);
-  for (Field& part : s7.parts) {
-    map.Remap(part);
-    out.tree.Add(std::move(part));
+  S7Decoding s7 =
+      DecodeS7(p, tree.recording() ? FieldMode::kRecord : FieldMode::kSkip);
+  if (tree.recording()) {
+    for (Field& part : s7.parts) {
+      map.Remap(part);
+      tree.field()->Add(std::move(part));
+    }
+    tree.field()->name =
+        s7.rosctr ? "s7comm." + RosctrName(*s7.rosctr) : "s7comm";
   }
-  std::optional<int64_t> rosctr = out.tree.NumberAt("header.rosctr");
-  out.tree.name =
-      rosctr ? "s7comm." + RosctrName(static_cast<uint8_t>(*rosctr)) : "s7comm";
-  SetS7Info(out.tree, out.info);
+  out.info = std::move(s7.info);
   if (s7.fault) {
     if (out.status.ok())
       out.status =
@@ -254,15 +243,19 @@ void DecodePayload(MessageDecoding& out, const OffsetMap& map) {
 
 }  // namespace
 
-MessageDecoding DecodeMessage(ByteView framed) {
+MessageDecoding DecodeMessage(ByteView framed, FieldMode mode) {
   MessageDecoding out;
-  out.tree.name = "tpkt";
-  out.tree.length = framed.size();
+  FieldNode tree(mode == FieldMode::kRecord ? &out.tree : nullptr);
+  if (tree.recording()) {
+    out.tree.name = "tpkt";
+    out.tree.length = framed.size();
+  }
   OffsetMap map;
-  if (!DecodeUnits(framed, out, map)) return out;
+  if (!DecodeUnits(framed, tree, out, map)) return out;
   const CotpTpdu& first = out.tpdus.front();
-  out.tree.name = "cotp." + CotpTypeName(static_cast<uint8_t>(first.type));
-  out.status = CheckSequence(out);
+  if (tree.recording())
+    out.tree.name = "cotp." + CotpTypeName(static_cast<uint8_t>(first.type));
+  out.status = CheckSequence(framed, out);
   if (out.tpdus.size() == 1 && first.type != CotpType::kData) {
     SetCotpInfo(first, out.info);
     return out;
@@ -271,7 +264,7 @@ MessageDecoding DecodeMessage(ByteView framed) {
     SetCotpInfo(first, out.info);
     return out;
   }
-  DecodePayload(out, map);
+  DecodePayload(out, map, tree);
   return out;
 }
 

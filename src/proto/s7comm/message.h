@@ -19,6 +19,7 @@
 #include "proto/codec.h"
 #include "proto/field_tree.h"
 #include "proto/s7comm/cotp.h"
+#include "proto/s7comm/field_node.h"
 #include "proto/s7comm/s7_pdu.h"
 #include "proto/s7comm/tpkt.h"
 #include "util/bytes.h"
@@ -45,8 +46,11 @@ struct MessageDecoding {
 };
 
 /// Decodes one framed unit (normally what FrameTsdu returned). Never fails
-/// outright: faults are in `status`, with the tree read so far.
-MessageDecoding DecodeMessage(ByteView framed);
+/// outright: faults are in `status`, with the tree read so far. With
+/// FieldMode::kSkip the tree stays empty and no display text is made; the
+/// rest is the same.
+MessageDecoding DecodeMessage(ByteView framed,
+                              FieldMode mode = FieldMode::kRecord);
 
 /// Each TPDU in its own TPKT unit, concatenated.
 Result<Bytes> EncodeTpdus(const std::vector<CotpTpdu>& tpdus);

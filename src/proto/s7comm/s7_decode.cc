@@ -21,25 +21,9 @@ constexpr uint32_t kUserdataHead = 0x000112;
 
 std::string Str(size_t n) { return std::to_string(n); }
 
-Field& AddHex(Field& parent, std::string name, uint64_t v, int digits,
-              size_t at, size_t len, int level = 0) {
-  Field& f = parent.AddNumber(std::move(name), static_cast<int64_t>(v), at, len,
-                              level);
-  f.value = HexText(v, digits);
-  return f;
-}
-
-Field& AddNamed(Field& parent, std::string name, std::string text, int64_t v,
-                size_t at, size_t len, int level = 0) {
-  Field& f = parent.AddText(std::move(name), std::move(text), at, len, level);
-  f.number = v;
-  return f;
-}
-
-Field& AddBytes(Field& parent, std::string name, ByteView bytes, size_t at,
-                int level = 0) {
-  return parent.AddText(std::move(name), "0x" + ToHex(bytes), at, bytes.size(),
-                        level);
+/// "item 2 of 5", "data item 1 of 3": which item a fault is in.
+std::string Which(const char* what, size_t i, size_t count) {
+  return std::string(what) + " " + Str(i + 1) + " of " + Str(count);
 }
 
 Field MakeNode(std::string name, size_t at, size_t len) {
@@ -68,17 +52,22 @@ class Section {
 
 class Decoder {
  public:
-  explicit Decoder(ByteView pdu) : pdu_(pdu) {}
+  Decoder(ByteView pdu, FieldMode mode)
+      : pdu_(pdu), record_(mode == FieldMode::kRecord) {}
 
   S7Decoding Run() {
     Field header = MakeNode("header", 0, 0);
-    bool header_ok = DecodeHeader(header);
-    out_.parts.push_back(std::move(header));
+    bool header_ok = DecodeHeader(Node(header));
+    if (record_) out_.parts.push_back(std::move(header));
     if (header_ok) DecodeBody();
+    SetInfo();
     return std::move(out_);
   }
 
  private:
+  /// A node recording into `f` when this decoding records fields.
+  FieldNode Node(Field& f) const { return FieldNode(record_ ? &f : nullptr); }
+
   bool Fail(StatusCode code, size_t offset, std::string what) {
     if (!out_.fault) out_.fault = S7Fault{code, offset, std::move(what)};
     return false;
@@ -87,46 +76,69 @@ class Decoder {
     return Fail(StatusCode::kMalformed, offset, std::move(what));
   }
 
-  bool DecodeHeader(Field& h) {
+  /// PduInfo from what the header and parameter said, as far as read.
+  void SetInfo() {
+    PduInfo& info = out_.info;
+    std::optional<uint8_t> rosctr = out_.rosctr;
+    if (rosctr == 1) info.role = PduRole::kRequest;
+    if (rosctr == 2 || rosctr == 3) info.role = PduRole::kResponse;
+    if (rosctr == 7 && userdata_type_) {
+      if (*userdata_type_ == static_cast<uint8_t>(UserdataType::kRequest))
+        info.role = PduRole::kRequest;
+      if (*userdata_type_ == static_cast<uint8_t>(UserdataType::kResponse))
+        info.role = PduRole::kResponse;
+      if (*userdata_type_ == static_cast<uint8_t>(UserdataType::kPush))
+        info.role = PduRole::kEvent;
+    }
+    info.function = std::move(function_);
+    if (pdu_ref_read_ && info.role != PduRole::kEvent &&
+        info.role != PduRole::kUnknown)
+      info.pair_key = out_.pdu.pdu_ref;
+    info.exception = out_.pdu.error_class != 0 || userdata_error_code_ != 0;
+  }
+
+  bool DecodeHeader(FieldNode h) {
     ByteReader r(pdu_);
     S7Pdu& p = out_.pdu;
     if (pdu_.size() < kHeaderSize)
       return Fail(StatusCode::kTruncated, 0,
                   "header needs 10 bytes, the PDU has " + Str(pdu_.size()));
     uint8_t protocol_id = *r.U8();
-    AddHex(h, "protocol_id", protocol_id, 2, 0, 1);
+    h.Hex("protocol_id", protocol_id, 2, 0, 1);
     if (protocol_id != kProtocolId)
       return Malformed(
           0, "protocol id " + HexText(protocol_id, 2) + ", expected 0x32");
     uint8_t rosctr = *r.U8();
-    h.AddNumber("rosctr", rosctr, 1, 1, kLevelKind);
+    h.Number("rosctr", rosctr, 1, 1, kLevelKind);
+    out_.rosctr = rosctr;
     p.rosctr = static_cast<Rosctr>(rosctr);
     if (!IsKnownRosctr(rosctr))
       return Malformed(1, "unknown ROSCTR " + HexText(rosctr, 2) +
                               " (known: 1 job, 2 ack, 3 ack_data, 7 userdata)");
     p.redundancy_id = *r.U16Be();
-    AddHex(h, "redundancy_id", p.redundancy_id, 4, 2, 2);
+    h.Hex("redundancy_id", p.redundancy_id, 4, 2, 2);
     p.pdu_ref = *r.U16Be();
-    h.AddNumber("pdu_ref", p.pdu_ref, 4, 2);
+    h.Number("pdu_ref", p.pdu_ref, 4, 2);
+    pdu_ref_read_ = true;
     param_len_ = *r.U16Be();
-    h.AddNumber("param_len", param_len_, 6, 2);
+    h.Number("param_len", param_len_, 6, 2);
     data_len_ = *r.U16Be();
-    h.AddNumber("data_len", data_len_, 8, 2);
+    h.Number("data_len", data_len_, 8, 2);
     header_size_ = kHeaderSize;
     if (HasErrorFields(p.rosctr)) {
       if (pdu_.size() < kHeaderSizeWithError) {
-        h.length = pdu_.size();
+        h.set_length(pdu_.size());
         return Fail(StatusCode::kTruncated, 10,
                     "header of an " + RosctrName(rosctr) +
                         " needs 12 bytes, the PDU has " + Str(pdu_.size()));
       }
       header_size_ = kHeaderSizeWithError;
       p.error_class = *r.U8();
-      AddHex(h, "error_class", p.error_class, 2, 10, 1, kLevelKind);
+      h.Hex("error_class", p.error_class, 2, 10, 1, kLevelKind);
       p.error_code = *r.U8();
-      AddHex(h, "error_code", p.error_code, 2, 11, 1, kLevelKind);
+      h.Hex("error_code", p.error_code, 2, 11, 1, kLevelKind);
     }
-    h.length = header_size_;
+    h.set_length(header_size_);
     size_t left = pdu_.size() - header_size_;
     if (param_len_ > left)
       return Malformed(6, "parameter length " + Str(param_len_) +
@@ -141,20 +153,20 @@ class Decoder {
   }
 
   void DecodeBody() {
-    size_t param_at = header_size_;
-    size_t data_at = param_at + param_len_;
-    ByteView param = pdu_.subspan(param_at, param_len_);
-    ByteView data = pdu_.subspan(data_at, data_len_);
-    Field param_tree = MakeNode("param", param_at, param_len_);
-    Field data_tree = MakeNode("data", data_at, data_len_);
+    param_at_ = header_size_;
+    data_at_ = param_at_ + param_len_;
+    ByteView param = pdu_.subspan(param_at_, param_len_);
+    ByteView data = pdu_.subspan(data_at_, data_len_);
+    Field param_tree = MakeNode("param", param_at_, param_len_);
+    Field data_tree = MakeNode("data", data_at_, data_len_);
     if (out_.pdu.rosctr == Rosctr::kUserdata) {
-      DecodeUserdata(param, data, param_tree, data_tree);
+      DecodeUserdata(param, data, Node(param_tree), Node(data_tree));
     } else {
-      DecodeJobOrAck(param, data, param_tree, data_tree);
+      DecodeJobOrAck(param, data, Node(param_tree), Node(data_tree));
     }
-    if (param_len_ > 0) out_.parts.push_back(std::move(param_tree));
-    if (data_len_ > 0) out_.parts.push_back(std::move(data_tree));
-    size_t end = data_at + data_len_;
+    if (record_ && param_len_ > 0) out_.parts.push_back(std::move(param_tree));
+    if (record_ && data_len_ > 0) out_.parts.push_back(std::move(data_tree));
+    size_t end = data_at_ + data_len_;
     if (end < pdu_.size())
       Malformed(end, Str(pdu_.size() - end) +
                          " bytes follow the data part that the header's "
@@ -163,16 +175,18 @@ class Decoder {
 
   // --- job, ack, ack_data ---------------------------------------------------
 
-  void DecodeJobOrAck(ByteView param, ByteView data, Field& pt, Field& dt) {
+  void DecodeJobOrAck(ByteView param, ByteView data, FieldNode pt,
+                      FieldNode dt) {
     S7Pdu& p = out_.pdu;
     if (param.empty()) {
-      if (!data.empty()) AddBytes(dt, "payload", data, dt.offset, kLevelValue);
+      if (!data.empty()) dt.Bytes("payload", data, data_at_, kLevelValue);
       p.body = OpaqueBody{{}, Copy(data)};
       return;
     }
     uint8_t function = param[0];
-    AddNamed(pt, "function", FunctionName(function), function, pt.offset, 1,
-             kLevelKind);
+    function_ = FunctionName(function);
+    pt.Shown("function", function, param_at_, 1, kLevelKind,
+             [&] { return function_; });
     bool job = p.rosctr == Rosctr::kJob;
     bool ack_data = p.rosctr == Rosctr::kAckData;
     // An error ack_data may leave out the data its function would carry.
@@ -197,17 +211,17 @@ class Decoder {
     DecodeOpaque(param, data, pt, dt);
   }
 
-  void DecodeOpaque(ByteView param, ByteView data, Field& pt, Field& dt) {
+  void DecodeOpaque(ByteView param, ByteView data, FieldNode pt, FieldNode dt) {
     if (param.size() > 1)
-      AddBytes(pt, "param_rest", param.subspan(1), pt.offset + 1);
-    AddPiServiceName(param, pt);
-    if (!data.empty()) AddBytes(dt, "payload", data, dt.offset, kLevelValue);
+      pt.Bytes("param_rest", param.subspan(1), param_at_ + 1);
+    if (pt.recording()) AddPiServiceName(param, pt);
+    if (!data.empty()) dt.Bytes("payload", data, data_at_, kLevelValue);
     out_.pdu.body = OpaqueBody{Copy(param), Copy(data)};
   }
 
   /// PLC stop (0x29: 5 unknown bytes, name) and PI service (0x28: 7 unknown
   /// bytes, parameter block, name) carry a PI service name ("P_PROGRAM").
-  void AddPiServiceName(ByteView param, Field& pt) {
+  void AddPiServiceName(ByteView param, FieldNode pt) {
     ByteReader r(param);
     uint8_t function = r.U8().value_or(0);
     if (function == static_cast<uint8_t>(Function::kPlcStop)) {
@@ -222,11 +236,11 @@ class Decoder {
     std::optional<uint8_t> len = r.U8();
     if (!len || r.remaining() != *len) return;
     ByteView name = *r.Take(*len);
-    pt.AddText("pi_service", std::string(name.begin(), name.end()),
-               pt.offset + at + 1, *len, kLevelAddress);
+    pt.Text("pi_service", param_at_ + at + 1, *len, kLevelAddress,
+            [&] { return std::string(name.begin(), name.end()); });
   }
 
-  void DecodeSetup(ByteView param, ByteView data, Field& pt) {
+  void DecodeSetup(ByteView param, ByteView data, FieldNode pt) {
     if (param.size() != 8) {
       Malformed(6, "setup communication parameter has " + Str(param.size()) +
                        " bytes, expected 8");
@@ -240,44 +254,45 @@ class Decoder {
       return;
     }
     ByteReader r(param.subspan(1));
-    size_t at = pt.offset + 1;
+    size_t at = param_at_ + 1;
     SetupCommunication s;
     s.reserved = *r.U8();
-    AddHex(pt, "reserved", s.reserved, 2, at, 1);
+    pt.Hex("reserved", s.reserved, 2, at, 1);
     s.max_amq_calling = *r.U16Be();
-    pt.AddNumber("max_amq_calling", s.max_amq_calling, at + 1, 2, kLevelValue);
+    pt.Number("max_amq_calling", s.max_amq_calling, at + 1, 2, kLevelValue);
     s.max_amq_called = *r.U16Be();
-    pt.AddNumber("max_amq_called", s.max_amq_called, at + 3, 2, kLevelValue);
+    pt.Number("max_amq_called", s.max_amq_called, at + 3, 2, kLevelValue);
     s.pdu_length = *r.U16Be();
-    pt.AddNumber("pdu_length", s.pdu_length, at + 5, 2, kLevelValue);
+    pt.Number("pdu_length", s.pdu_length, at + 5, 2, kLevelValue);
     out_.pdu.body = s;
   }
 
   /// Item count byte at param[1]; nullopt (fault set) if the parameter ends.
-  std::optional<uint8_t> ReadItemCount(ByteView param, Field& pt) {
+  std::optional<uint8_t> ReadItemCount(ByteView param, FieldNode pt) {
     if (param.size() < 2) {
-      Malformed(pt.offset + 1,
+      Malformed(param_at_ + 1,
                 "parameter ends before the item count (parameter length " +
                     Str(param.size()) + ")");
       return std::nullopt;
     }
-    pt.AddNumber("item_count", param[1], pt.offset + 1, 1);
+    pt.Number("item_count", param[1], param_at_ + 1, 1);
     return param[1];
   }
 
-  void DecodeVarRequest(ByteView param, ByteView data, Field& pt, Field& dt,
-                        bool write) {
+  void DecodeVarRequest(ByteView param, ByteView data, FieldNode pt,
+                        FieldNode dt, bool write) {
     std::optional<uint8_t> count = ReadItemCount(param, pt);
     if (!count) return;
     std::vector<VarItem> items;
-    Field& items_tree = pt.Add(MakeNode("items", pt.offset + 2, 0));
-    Section s(param.subspan(2), pt.offset + 2);
+    items.reserve(*count);
+    FieldNode items_tree = pt.Group("items", param_at_ + 2, 0);
+    Section s(param.subspan(2), param_at_ + 2);
     for (size_t i = 0; i < *count; ++i) {
       std::optional<VarItem> item = DecodeVarItem(s, i, *count, items_tree);
       if (!item) return;
       items.push_back(std::move(*item));
     }
-    items_tree.length = s.at() - items_tree.offset;
+    items_tree.set_length(s.at() - (param_at_ + 2));
     if (s.remaining() > 0) {
       Malformed(s.at(), Str(s.remaining()) +
                             " bytes follow the last item of the parameter "
@@ -301,30 +316,30 @@ class Decoder {
   }
 
   std::optional<VarItem> DecodeVarItem(Section& s, size_t i, size_t count,
-                                       Field& items_tree) {
+                                       FieldNode items_tree) {
     ByteReader& r = s.reader();
     size_t at = s.at();
-    std::string which = "item " + Str(i + 1) + " of " + Str(count);
-    Field& it = items_tree.Add(MakeNode("item", at, 0));
+    FieldNode it = items_tree.Group("item", at, 0);
     if (r.remaining() < 2) {
-      Malformed(at, which + ": the parameter ends (item count " + Str(count) +
+      Malformed(at, Which("item", i, count) +
+                        ": the parameter ends (item count " + Str(count) +
                         " is more than the parameter holds)");
       return std::nullopt;
     }
     uint8_t spec = *r.U8();
-    AddHex(it, "spec_type", spec, 2, at, 1);
+    it.Hex("spec_type", spec, 2, at, 1);
     if (spec != kVarSpecType) {
-      Malformed(at, which + ": variable specification " + HexText(spec, 2) +
-                        ", expected 0x12");
+      Malformed(at, Which("item", i, count) + ": variable specification " +
+                        HexText(spec, 2) + ", expected 0x12");
       return std::nullopt;
     }
     uint8_t len = *r.U8();
-    it.AddNumber("spec_length", len, at + 1, 1);
-    it.length = 2 + size_t{len};
+    it.Number("spec_length", len, at + 1, 1);
+    it.set_length(2 + size_t{len});
     if (len == 0 || r.remaining() < len) {
-      it.length = 2 + r.remaining();
+      it.set_length(2 + r.remaining());
       Malformed(at + 1,
-                which + ": address length " + Str(len) +
+                Which("item", i, count) + ": address length " + Str(len) +
                     (len == 0 ? " is empty"
                               : " runs past the end of the parameter (" +
                                     Str(r.remaining()) + " bytes left)"));
@@ -332,74 +347,79 @@ class Decoder {
     }
     ByteView body = *r.Take(len);
     uint8_t syntax = body[0];
-    AddHex(it, "syntax_id", syntax, 2, at + 2, 1);
+    it.Hex("syntax_id", syntax, 2, at + 2, 1);
     if (syntax != kSyntaxIdAny || len != 10) {
-      AddBytes(it, "address", body.subspan(1), at + 3, kLevelAddress);
+      it.Bytes("address", body.subspan(1), at + 3, kLevelAddress);
       return OpaqueAddress{syntax, Copy(body.subspan(1))};
     }
     ByteReader b(body.subspan(1));
     AnyPointer a;
     uint8_t type = *b.U8();
     a.type = static_cast<ItemType>(type);
-    AddNamed(it, "transport_size", ItemTypeName(type), type, at + 3, 1,
-             kLevelAddress);
+    it.Shown("transport_size", type, at + 3, 1, kLevelAddress,
+             [&] { return ItemTypeName(type); });
     a.length = *b.U16Be();
-    it.AddNumber("length", a.length, at + 4, 2, kLevelAddress);
+    it.Number("length", a.length, at + 4, 2, kLevelAddress);
     a.db = *b.U16Be();
-    it.AddNumber("db", a.db, at + 6, 2, kLevelAddress);
+    it.Number("db", a.db, at + 6, 2, kLevelAddress);
     uint8_t area = *b.U8();
     a.area = static_cast<Area>(area);
-    AddNamed(it, "area", AreaName(area), area, at + 8, 1, kLevelAddress);
+    it.Shown("area", area, at + 8, 1, kLevelAddress,
+             [&] { return AreaName(area); });
     uint32_t address = *b.U24Be();
     a.byte_offset = address >> 3;
     a.bit_offset = address & 7;
-    it.AddNumber("byte_offset", a.byte_offset, at + 9, 3, kLevelAddress);
-    it.AddNumber("bit_offset", a.bit_offset, at + 9, 3, kLevelAddress);
+    it.Number("byte_offset", a.byte_offset, at + 9, 3, kLevelAddress);
+    it.Number("bit_offset", a.bit_offset, at + 9, 3, kLevelAddress);
     return a;
   }
 
   std::optional<std::vector<DataItem>> DecodeDataItems(ByteView data,
                                                        size_t count,
-                                                       Field& dt) {
+                                                       FieldNode dt) {
     std::vector<DataItem> items;
-    Field& items_tree = dt.Add(MakeNode("items", dt.offset, data.size()));
-    Section s(data, dt.offset);
+    items.reserve(count);
+    FieldNode items_tree = dt.Group("items", data_at_, data.size());
+    Section s(data, data_at_);
     ByteReader& r = s.reader();
     for (size_t i = 0; i < count; ++i) {
       size_t at = s.at();
-      std::string which = "data item " + Str(i + 1) + " of " + Str(count);
-      Field& it = items_tree.Add(MakeNode("item", at, 0));
+      FieldNode it = items_tree.Group("item", at, 0);
       if (r.remaining() < 4) {
-        it.length = r.remaining();
-        Malformed(at, which + ": the data part ends (" + Str(r.remaining()) +
+        it.set_length(r.remaining());
+        Malformed(at, Which("data item", i, count) + ": the data part ends (" +
+                          Str(r.remaining()) +
                           " bytes left, an item needs 4 or more)");
         return std::nullopt;
       }
       DataItem d;
       d.return_code = *r.U8();
-      AddNamed(it, "return_code", ReturnCodeName(d.return_code), d.return_code,
-               at, 1, kLevelAddress);
+      it.Shown("return_code", d.return_code, at, 1, kLevelAddress,
+               [&] { return ReturnCodeName(d.return_code); });
       uint8_t type = *r.U8();
       d.type = static_cast<DataType>(type);
-      AddNamed(it, "transport_size", DataTypeName(type), type, at + 1, 1);
+      it.Shown("transport_size", type, at + 1, 1, 0,
+               [&] { return DataTypeName(type); });
       uint16_t wire_len = *r.U16Be();
-      it.AddNumber("length", wire_len, at + 2, 2, kLevelAddress);
+      it.Number("length", wire_len, at + 2, 2, kLevelAddress);
       std::optional<size_t> bytes = DataValueBytes(d.type, wire_len);
-      it.length = 4;
+      it.set_length(4);
       if (!bytes) {
-        Malformed(at + 2, which + ": length " + Str(wire_len) +
+        Malformed(at + 2, Which("data item", i, count) + ": length " +
+                              Str(wire_len) +
                               " bits is not a whole number of bytes");
         return std::nullopt;
       }
       if (r.remaining() < *bytes) {
-        Malformed(at + 2, which + ": value of " + Str(*bytes) +
+        Malformed(at + 2, Which("data item", i, count) + ": value of " +
+                              Str(*bytes) +
                               " bytes runs past the end of the data part (" +
                               Str(r.remaining()) + " bytes left)");
         return std::nullopt;
       }
       ByteView value = *r.Take(*bytes);
-      if (!value.empty()) AddBytes(it, "value", value, at + 4, kLevelValue);
-      it.length = 4 + value.size();
+      if (!value.empty()) it.Bytes("value", value, at + 4, kLevelValue);
+      it.set_length(4 + value.size());
       d.value = Copy(value);
       items.push_back(std::move(d));
       if (value.size() % 2 == 1 && i + 1 < count) {
@@ -407,13 +427,14 @@ class Decoder {
         std::optional<uint8_t> fill = r.U8();
         if (!fill || *fill != 0) {
           Malformed(fill_at,
-                    which + ": the fill byte after its odd-length value is " +
+                    Which("data item", i, count) +
+                        ": the fill byte after its odd-length value is " +
                         (fill ? HexText(*fill, 2) + ", expected 0x00"
                               : std::string("missing")));
           return std::nullopt;
         }
-        it.AddNumber("fill", 0, fill_at, 1);
-        it.length += 1;
+        it.Number("fill", 0, fill_at, 1);
+        it.set_length(4 + value.size() + 1);
       }
     }
     if (r.remaining() > 0) {
@@ -425,7 +446,8 @@ class Decoder {
     return items;
   }
 
-  void DecodeReadResponse(ByteView param, ByteView data, Field& pt, Field& dt) {
+  void DecodeReadResponse(ByteView param, ByteView data, FieldNode pt,
+                          FieldNode dt) {
     std::optional<uint8_t> count = ReadItemCount(param, pt);
     if (!count) return;
     if (param.size() != 2) {
@@ -439,8 +461,8 @@ class Decoder {
     out_.pdu.body = ReadVarResponse{std::move(*items)};
   }
 
-  void DecodeWriteResponse(ByteView param, ByteView data, Field& pt,
-                           Field& dt) {
+  void DecodeWriteResponse(ByteView param, ByteView data, FieldNode pt,
+                           FieldNode dt) {
     std::optional<uint8_t> count = ReadItemCount(param, pt);
     if (!count) return;
     if (param.size() != 2) {
@@ -454,20 +476,21 @@ class Decoder {
       return;
     }
     WriteVarResponse w;
-    Field& items = dt.Add(MakeNode("items", dt.offset, data.size()));
+    FieldNode items = dt.Group("items", data_at_, data.size());
     for (size_t i = 0; i < data.size(); ++i) {
-      Field& it = items.Add(MakeNode("item", dt.offset + i, 1));
-      AddNamed(it, "return_code", ReturnCodeName(data[i]), data[i],
-               dt.offset + i, 1, kLevelAddress);
-      w.return_codes.push_back(data[i]);
+      FieldNode it = items.Group("item", data_at_ + i, 1);
+      it.Shown("return_code", data[i], data_at_ + i, 1, kLevelAddress,
+               [&] { return ReturnCodeName(data[i]); });
     }
+    w.return_codes.assign(data.begin(), data.end());
     out_.pdu.body = std::move(w);
   }
 
   // --- userdata -------------------------------------------------------------
 
-  void DecodeUserdata(ByteView param, ByteView data, Field& pt, Field& dt) {
-    size_t at = pt.offset;
+  void DecodeUserdata(ByteView param, ByteView data, FieldNode pt,
+                      FieldNode dt) {
+    size_t at = param_at_;
     if (param.size() < 8) {
       Malformed(6, "userdata parameter has " + Str(param.size()) +
                        " bytes, expected 8 or more");
@@ -475,14 +498,14 @@ class Decoder {
     }
     ByteReader r(param);
     uint32_t head = *r.U24Be();
-    AddHex(pt, "head", head, 6, at, 3);
+    pt.Hex("head", head, 6, at, 3);
     if (head != kUserdataHead) {
       Malformed(at, "userdata parameter head " + HexText(head, 6) +
                         ", expected 0x000112");
       return;
     }
     uint8_t own_len = *r.U8();
-    pt.AddNumber("param_length", own_len, at + 3, 1);
+    pt.Number("param_length", own_len, at + 3, 1);
     if (size_t{own_len} + 4 != param.size() || own_len < 4) {
       Malformed(at + 3, "userdata parameter length byte " + Str(own_len) +
                             " disagrees with the header's parameter length " +
@@ -492,32 +515,36 @@ class Decoder {
     }
     UserdataParam u;
     u.method = *r.U8();
-    AddHex(pt, "method", u.method, 2, at + 4, 1);
+    pt.Hex("method", u.method, 2, at + 4, 1);
     uint8_t type_group = *r.U8();
     uint8_t type = type_group >> 4;
     u.type = static_cast<UserdataType>(type);
     u.group = type_group & 0x0f;
-    AddNamed(pt, "type", UserdataTypeName(type), type, at + 5, 1, kLevelKind);
-    AddNamed(pt, "function_group", UserdataGroupName(u.group), u.group, at + 5,
-             1);
+    userdata_type_ = type;
+    pt.Shown("type", type, at + 5, 1, kLevelKind,
+             [&] { return UserdataTypeName(type); });
+    pt.Shown("function_group", u.group, at + 5, 1, 0,
+             [&] { return UserdataGroupName(u.group); });
     u.subfunction = *r.U8();
-    pt.AddNumber("subfunction", u.subfunction, at + 6, 1);
-    AddNamed(pt, "function", UserdataFunctionName(u.group, u.subfunction),
-             u.subfunction, at + 5, 2, kLevelKind);
+    pt.Number("subfunction", u.subfunction, at + 6, 1);
+    function_ = UserdataFunctionName(u.group, u.subfunction);
+    pt.Shown("function", u.subfunction, at + 5, 2, kLevelKind,
+             [&] { return function_; });
     u.sequence = *r.U8();
-    pt.AddNumber("sequence_number", u.sequence, at + 7, 1);
+    pt.Number("sequence_number", u.sequence, at + 7, 1);
     if (own_len == 8) {
       UserdataParam::Continuation c;
       c.data_unit_ref = *r.U8();
-      pt.AddNumber("data_unit_ref", c.data_unit_ref, at + 8, 1);
+      pt.Number("data_unit_ref", c.data_unit_ref, at + 8, 1);
       c.last_data_unit = *r.U8();
-      pt.AddNumber("last_data_unit", c.last_data_unit, at + 9, 1);
+      pt.Number("last_data_unit", c.last_data_unit, at + 9, 1);
       c.error_code = *r.U16Be();
-      AddHex(pt, "error_code", c.error_code, 4, at + 10, 2, kLevelKind);
+      userdata_error_code_ = c.error_code;
+      pt.Hex("error_code", c.error_code, 4, at + 10, 2, kLevelKind);
       u.continuation = c;
     } else if (r.remaining() > 0) {
       ByteView extra = r.TakeRest();
-      AddBytes(pt, "extra", extra, at + 8);
+      pt.Bytes("extra", extra, at + 8);
       u.extra = Copy(extra);
     }
     Userdata ud{std::move(u), std::nullopt};
@@ -530,8 +557,8 @@ class Decoder {
   }
 
   std::optional<UserdataData> DecodeUserdataData(const UserdataParam& u,
-                                                 ByteView data, Field& dt) {
-    size_t at = dt.offset;
+                                                 ByteView data, FieldNode dt) {
+    size_t at = data_at_;
     if (data.size() < 4) {
       Malformed(8, "userdata data length " + Str(data.size()) +
                        " is shorter than the 4-byte data head");
@@ -540,13 +567,14 @@ class Decoder {
     ByteReader r(data);
     UserdataData d;
     d.return_code = *r.U8();
-    AddNamed(dt, "return_code", ReturnCodeName(d.return_code), d.return_code,
-             at, 1, kLevelAddress);
+    dt.Shown("return_code", d.return_code, at, 1, kLevelAddress,
+             [&] { return ReturnCodeName(d.return_code); });
     uint8_t type = *r.U8();
     d.type = static_cast<DataType>(type);
-    AddNamed(dt, "transport_size", DataTypeName(type), type, at + 1, 1);
+    dt.Shown("transport_size", type, at + 1, 1, 0,
+             [&] { return DataTypeName(type); });
     uint16_t len = *r.U16Be();
-    dt.AddNumber("length", len, at + 2, 2);
+    dt.Number("length", len, at + 2, 2);
     if (size_t{len} + 4 != data.size()) {
       Malformed(at + 2, "userdata data length field " + Str(len) +
                             " disagrees with the header's data length " +
@@ -558,12 +586,12 @@ class Decoder {
     bool szl = u.group == static_cast<uint8_t>(UserdataGroup::kCpuFunctions) &&
                u.subfunction == kSubfunctionSzlRead;
     if (szl && u.type == UserdataType::kRequest && payload.size() == 4) {
-      Field& node = dt.Add(MakeNode("szl", at + 4, 4));
+      FieldNode node = dt.Group("szl", at + 4, 4);
       SzlRequest q;
       q.id = static_cast<uint16_t>(payload[0] << 8 | payload[1]);
       q.index = static_cast<uint16_t>(payload[2] << 8 | payload[3]);
-      AddHex(node, "szl_id", q.id, 4, at + 4, 2, kLevelAddress);
-      AddHex(node, "szl_index", q.index, 4, at + 6, 2, kLevelAddress);
+      node.Hex("szl_id", q.id, 4, at + 4, 2, kLevelAddress);
+      node.Hex("szl_index", q.index, 4, at + 6, 2, kLevelAddress);
       d.payload = q;
       return d;
     }
@@ -577,7 +605,7 @@ class Decoder {
         return d;
       }
     }
-    if (!payload.empty()) AddBytes(dt, "payload", payload, at + 4, kLevelValue);
+    if (!payload.empty()) dt.Bytes("payload", payload, at + 4, kLevelValue);
     d.payload = Copy(payload);
     return d;
   }
@@ -589,7 +617,7 @@ class Decoder {
   /// header) gives nullopt and stays bytes.
   std::optional<SzlResponse> DecodeSzlList(const UserdataParam& u,
                                            ByteView payload, size_t at,
-                                           Field& dt) {
+                                           FieldNode dt) {
     ByteReader r(payload);
     SzlResponse s;
     s.id = *r.U16Be();
@@ -610,32 +638,40 @@ class Decoder {
                             " bytes, the data has " + Str(have));
       return std::nullopt;
     }
-    Field& node = dt.Add(MakeNode("szl", at, payload.size()));
-    AddHex(node, "szl_id", s.id, 4, at, 2, kLevelAddress);
-    AddHex(node, "szl_index", s.index, 4, at + 2, 2, kLevelAddress);
-    node.AddNumber("record_length", s.record_length, at + 4, 2);
-    node.AddNumber("record_count", s.record_count, at + 6, 2);
-    Field& records = node.Add(MakeNode("records", at + 8, have));
+    FieldNode node = dt.Group("szl", at, payload.size());
+    node.Hex("szl_id", s.id, 4, at, 2, kLevelAddress);
+    node.Hex("szl_index", s.index, 4, at + 2, 2, kLevelAddress);
+    node.Number("record_length", s.record_length, at + 4, 2);
+    node.Number("record_count", s.record_count, at + 6, 2);
+    FieldNode records = node.Group("records", at + 8, have);
     while (s.record_length > 0 && r.remaining() >= s.record_length) {
       size_t rec_at = at + r.offset();
       ByteView rec = *r.Take(s.record_length);
-      AddBytes(records, "record", rec, rec_at, kLevelValue);
+      records.Bytes("record", rec, rec_at, kLevelValue);
       s.records.push_back(Copy(rec));
     }
     if (r.remaining() > 0) {
       size_t tail_at = at + r.offset();
       ByteView tail = r.TakeRest();
-      AddBytes(node, "tail", tail, tail_at, kLevelValue);
+      node.Bytes("tail", tail, tail_at, kLevelValue);
       s.tail = Copy(tail);
     }
     return s;
   }
 
   ByteView pdu_;
+  bool record_;
   S7Decoding out_;
   size_t header_size_ = kHeaderSize;
   uint16_t param_len_ = 0;
   uint16_t data_len_ = 0;
+  size_t param_at_ = 0;  // PDU offsets of the parameter and data parts
+  size_t data_at_ = 0;
+  // What PduInfo is made of, beyond out_.rosctr and out_.pdu's header.
+  bool pdu_ref_read_ = false;
+  std::string function_;
+  std::optional<uint8_t> userdata_type_;
+  uint16_t userdata_error_code_ = 0;
 };
 
 }  // namespace
@@ -651,10 +687,12 @@ std::optional<size_t> DataValueBytes(DataType type, uint16_t wire_length) {
   }
 }
 
-S7Decoding DecodeS7(ByteView pdu) { return Decoder(pdu).Run(); }
+S7Decoding DecodeS7(ByteView pdu, FieldMode mode) {
+  return Decoder(pdu, mode).Run();
+}
 
 Result<S7Pdu> ParseS7Pdu(ByteView pdu) {
-  S7Decoding d = DecodeS7(pdu);
+  S7Decoding d = DecodeS7(pdu, FieldMode::kSkip);
   if (d.fault)
     return Status(d.fault->code, "s7comm: offset " +
                                      std::to_string(d.fault->offset) + ": " +

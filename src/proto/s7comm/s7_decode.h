@@ -12,11 +12,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "proto/codec.h"
 #include "proto/field_tree.h"
+#include "proto/s7comm/field_node.h"
 #include "proto/s7comm/s7_pdu.h"
 #include "util/bytes.h"
 #include "util/status.h"
@@ -30,15 +33,21 @@ struct S7Fault {
 };
 
 /// What DecodeS7 read. `parts` are the "header", "param" and "data" fields
-/// (as far as they were read), offsets from the PDU start. `pdu` is complete
-/// only when `fault` is empty.
+/// (as far as they were read, none with FieldMode::kSkip), offsets from the
+/// PDU start. `pdu` is complete only when `fault` is empty. `info` holds what
+/// the header and parameter say as far as they were read, also on a fault:
+/// role (job request; ack and ack_data response; userdata by its type),
+/// function, pair key (the PDU reference, for requests and responses) and
+/// exception (error class or userdata error code not 0).
 struct S7Decoding {
   S7Pdu pdu;
   std::vector<Field> parts;
   std::optional<S7Fault> fault;
+  PduInfo info;
+  std::optional<uint8_t> rosctr;  // the ROSCTR byte once read, known or not
 };
 
-S7Decoding DecodeS7(ByteView pdu);
+S7Decoding DecodeS7(ByteView pdu, FieldMode mode = FieldMode::kRecord);
 
 /// The typed PDU, or Malformed/Truncated "s7comm: offset N: what".
 Result<S7Pdu> ParseS7Pdu(ByteView pdu);

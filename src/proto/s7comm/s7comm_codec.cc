@@ -64,6 +64,12 @@ class S7commCodecImpl final : public Codec {
     return Dissection{std::move(m.tree), std::move(m.info),
                       std::move(m.status)};
   }
+
+  Inspection Inspect(ByteView pdu, Direction) const override {
+    s7comm::MessageDecoding m =
+        s7comm::DecodeMessage(pdu, s7comm::FieldMode::kSkip);
+    return Inspection{std::move(m.info), std::move(m.status)};
+  }
 };
 
 }  // namespace

@@ -1,8 +1,9 @@
 // libFuzzer target: the S7comm codec over arbitrary bytes. Walks the input as
 // the ingest pipeline does (Frame, Resync after invalid bytes, Dissect each
 // unit in both directions), and checks the invariants: framed lengths stay in
-// bounds, and whatever decodes without a fault re-encodes to the same bytes
-// (whole units, the S7 PDU alone, the COTP TPDU alone).
+// bounds, Inspect (the tree-less ingest path) says exactly what Dissect says,
+// and whatever decodes without a fault re-encodes to the same bytes (whole
+// units, the S7 PDU alone, the COTP TPDU alone).
 #include <cstdint>
 #include <cstdlib>
 
@@ -23,8 +24,11 @@ void Check(bool ok) {
 
 void CheckUnit(ByteView unit) {
   const Codec& codec = S7commCodec();
-  (void)codec.Dissect(unit, Direction::kClientToServer);
-  (void)codec.Dissect(unit, Direction::kServerToClient);
+  for (Direction dir :
+       {Direction::kClientToServer, Direction::kServerToClient}) {
+    Dissection d = codec.Dissect(unit, dir);
+    Check(codec.Inspect(unit, dir) == Inspection{d.info, d.status});
+  }
   MessageDecoding m = DecodeMessage(unit);
   if (!m.status.ok()) return;
   Result<Bytes> again = EncodeTpdus(m.tpdus);

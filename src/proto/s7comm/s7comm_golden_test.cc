@@ -14,6 +14,7 @@
 namespace protolm::s7comm {
 namespace {
 
+using testing::DissectChecked;
 using testing::ExpectRoundTrip;
 using testing::Hex;
 
@@ -90,7 +91,7 @@ constexpr char kReadClock[] =
 Dissection Dissect(const char* hex,
                    Direction dir = Direction::kClientToServer) {
   Bytes b = Hex(hex);
-  return S7commCodec().Dissect(b, dir);
+  return DissectChecked(b, dir);
 }
 
 void ExpectField(const Field& tree, std::string_view path, std::string value,
@@ -420,7 +421,7 @@ TEST(S7commGolden, PduSplitOverSeveralDataUnits) {
   EXPECT_EQ(partial.kind, FrameResult::Kind::kNeedMore);
   EXPECT_EQ(partial.length, split->size());
 
-  Dissection d = S7commCodec().Dissect(*split, Direction::kClientToServer);
+  Dissection d = DissectChecked(*split, Direction::kClientToServer);
   ASSERT_TRUE(d.status.ok()) << d.status.ToString();
   Dissection one = Dissect(kRead5Job);
   EXPECT_EQ(Abstract(d.tree, 4), Abstract(one.tree, 4));

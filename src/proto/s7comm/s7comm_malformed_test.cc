@@ -11,6 +11,7 @@
 namespace protolm::s7comm {
 namespace {
 
+using testing::DissectChecked;
 using testing::Hex;
 
 constexpr char kSetupJob[] =
@@ -18,7 +19,7 @@ constexpr char kSetupJob[] =
 
 Dissection Dissect(std::string_view hex) {
   Bytes b = Hex(hex);
-  return S7commCodec().Dissect(b, Direction::kClientToServer);
+  return DissectChecked(b, Direction::kClientToServer);
 }
 
 FrameResult Frame(std::string_view hex) {
@@ -135,7 +136,7 @@ TEST(S7commMalformed, FillByteMustBeZero) {
   ASSERT_TRUE(b.ok());
   Bytes bad = *b;
   bad[26] = 0x5a;  // the fill byte after the first 1-byte value
-  Dissection d = S7commCodec().Dissect(bad, Direction::kServerToClient);
+  Dissection d = DissectChecked(bad, Direction::kServerToClient);
   EXPECT_EQ(d.status.message(),
             "s7comm: offset 26: data item 1 of 2: the fill byte after its "
             "odd-length value is 0x5a, expected 0x00");
@@ -147,7 +148,7 @@ TEST(S7commMalformed, EotBitsOfASplitPdu) {
   ASSERT_TRUE(split.ok());
   Bytes early = *split;
   early[6] |= 0x80;  // EOT on the first of two units
-  Dissection d = S7commCodec().Dissect(early, Direction::kClientToServer);
+  Dissection d = DissectChecked(early, Direction::kClientToServer);
   EXPECT_EQ(d.status.message(),
             "COTP: offset 0: DT unit 1 of 2 has EOT set; only the last may");
   ExpectFault("0300001902f00032010000020000080000f0000001000101e0",
@@ -166,7 +167,7 @@ TEST(S7commMalformed, ReassemblyIsBounded) {
     stream.insert(stream.end(), b->begin(), b->end());
   }
   EXPECT_EQ(S7commCodec().Frame(stream).kind, FrameResult::Kind::kInvalid);
-  Dissection d = S7commCodec().Dissect(stream, Direction::kClientToServer);
+  Dissection d = DissectChecked(stream, Direction::kClientToServer);
   EXPECT_EQ(d.status.message(),
             "COTP: offset 65007: joined DT data exceeds 65536 bytes");
 }
@@ -214,7 +215,7 @@ TEST(S7commMalformed, MutatedAndTruncatedMessagesNeverCrash) {
       ByteView cut(original.data(), len);
       (void)codec.Frame(cut);
       (void)codec.Resync(cut);
-      (void)codec.Dissect(cut, Direction::kClientToServer);
+      (void)DissectChecked(cut, Direction::kClientToServer);
     }
     for (size_t i = 0; i < original.size(); ++i) {
       for (uint8_t v :
@@ -224,7 +225,7 @@ TEST(S7commMalformed, MutatedAndTruncatedMessagesNeverCrash) {
         m[i] = v;
         (void)codec.Frame(m);
         (void)codec.DetectScore(m);
-        Dissection d = codec.Dissect(m, Direction::kServerToClient);
+        Dissection d = DissectChecked(m, Direction::kServerToClient);
         if (d.status.ok()) {
           ++decoded_ok;
           testing::ExpectRoundTrip(m);

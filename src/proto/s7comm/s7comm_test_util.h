@@ -1,13 +1,16 @@
-// Helpers shared by the S7comm tests: hex literals to bytes, and the check
-// that a message that decodes re-encodes to the same bytes.
+// Helpers shared by the S7comm tests: hex literals to bytes, the check that
+// a message that decodes re-encodes to the same bytes, and dissection that
+// checks the codec's tree-less Inspect against Dissect.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <string_view>
 
+#include "proto/codec.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_encode.h"
+#include "proto/s7comm/s7comm_codec.h"
 #include "util/bytes.h"
 
 namespace protolm::s7comm::testing {
@@ -30,6 +33,19 @@ inline void ExpectRoundTrip(const Bytes& framed) {
     ASSERT_TRUE(s7.ok()) << s7.status().ToString();
     EXPECT_EQ(ToHex(*s7), ToHex(m.payload));
   }
+}
+
+/// The codec's Dissect of `pdu`, after checking that Inspect gives the same
+/// info and status (the ingest fast path must agree with the full decoding).
+inline Dissection DissectChecked(ByteView pdu, Direction dir) {
+  const Codec& codec = S7commCodec();
+  Dissection d = codec.Dissect(pdu, dir);
+  Inspection i = codec.Inspect(pdu, dir);
+  EXPECT_EQ(i, (Inspection{d.info, d.status}))
+      << "Inspect disagrees with Dissect on " << ToHex(pdu) << ": status "
+      << i.status.ToString() << " vs " << d.status.ToString() << ", function "
+      << i.info.function << " vs " << d.info.function;
+  return d;
 }
 
 }  // namespace protolm::s7comm::testing
