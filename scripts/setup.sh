@@ -9,11 +9,12 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # libraries
   libpcap-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
-  libsqlite3-dev
+  libsqlite3-dev libasio-dev
   # tests, fuzzing, benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   # third-party peers used by tests and benchmarks
   tshark python3 python3-nltk
+  nmap python3-pymodbus python3-serial-asyncio mbpoll
 )
 
 missing=()

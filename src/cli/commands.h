@@ -27,6 +27,9 @@ using AttachFn = CommandMain (*)(CLI::App& parent);
 
 CommandMain AttachIngest(CLI::App& parent);
 CommandMain AttachSpec(CLI::App& parent);
+CommandMain AttachDevice(CLI::App& parent);  // device_command.cc
+CommandMain AttachProbe(CLI::App& parent);   // probe_command.cc
+CommandMain AttachEval(CLI::App& parent);    // eval_command.cc
 
 /// Sub-subcommands of `spec`, attached by AttachSpec under the `spec` app.
 CommandMain AttachSpecHeaders(CLI::App& spec);

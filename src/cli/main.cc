@@ -15,6 +15,9 @@ namespace {
 constexpr protolm::cli::AttachFn kCommands[] = {
     protolm::cli::AttachIngest,
     protolm::cli::AttachSpec,
+    protolm::cli::AttachDevice,
+    protolm::cli::AttachProbe,
+    protolm::cli::AttachEval,
 };
 
 void SetUpLogging(bool verbose, bool quiet) {

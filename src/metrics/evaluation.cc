@@ -1,0 +1,80 @@
+// BCA, byte accuracy, RVA and RVA-ε over a set of records (see evaluation.h).
+#include "metrics/evaluation.h"
+
+#include <nlohmann/json.hpp>
+
+#include "metrics/byte_match.h"
+#include "metrics/modbus_validator.h"
+#include "metrics/s7_validator.h"
+#include "metrics/value_tolerance.h"
+
+namespace protolm::metrics {
+namespace {
+
+Status Validate(const EvalRecord& r, const EvalOptions& options) {
+  if (r.protocol == "s7comm")
+    return ValidateS7Response(r.request, r.predicted, options.s7_rules);
+  return ValidateModbusResponse(r.request, r.predicted, options.modbus_rules);
+}
+
+void Add(Tally& t, bool exact, bool valid, bool within, double byte_accuracy) {
+  ++t.n;
+  t.exact += exact;
+  t.valid += valid;
+  t.within_epsilon += within;
+  t.byte_accuracy_sum += byte_accuracy;
+}
+
+double Ratio(double part, size_t n) { return n == 0 ? 0.0 : part / n; }
+
+nlohmann::json TallyToJson(const Tally& t, bool with_epsilon) {
+  nlohmann::json j = {
+      {"n", t.n},
+      {"bca", Ratio(t.exact, t.n)},
+      {"rva", Ratio(t.valid, t.n)},
+      {"byte_accuracy", Ratio(t.byte_accuracy_sum, t.n)},
+  };
+  if (with_epsilon) j["rva_epsilon"] = Ratio(t.within_epsilon, t.n);
+  return j;
+}
+
+}  // namespace
+
+EvalReport Evaluate(const std::vector<EvalRecord>& records,
+                    const EvalOptions& options) {
+  EvalReport report;
+  report.epsilon = options.epsilon;
+  for (size_t i = 0; i < records.size(); ++i) {
+    const EvalRecord& r = records[i];
+    const bool exact = ExactMatch(r.expected, r.predicted);
+    const Status validity = Validate(r, options);
+    const bool within =
+        validity.ok() && options.epsilon &&
+        ValuesWithinEpsilon(r.protocol, r.request, r.expected, r.predicted,
+                            *options.epsilon, options.modbus_rules);
+    const double bytes = ByteAccuracy(r.expected, r.predicted);
+    Add(report.total, exact, validity.ok(), within, bytes);
+    Add(report.per_function[r.function], exact, validity.ok(), within, bytes);
+    if (!validity.ok() &&
+        report.invalid_examples.size() < options.max_examples) {
+      report.invalid_examples.push_back("record " + std::to_string(i + 1) +
+                                        " (" + r.function +
+                                        "): " + validity.message());
+    }
+  }
+  return report;
+}
+
+nlohmann::json ReportToJson(const EvalReport& report) {
+  const bool with_epsilon = report.epsilon.has_value();
+  nlohmann::json j = TallyToJson(report.total, with_epsilon);
+  if (with_epsilon) j["epsilon"] = *report.epsilon;
+  nlohmann::json per = nlohmann::json::object();
+  for (const auto& [name, tally] : report.per_function)
+    per[name] = TallyToJson(tally, with_epsilon);
+  j["per_function"] = std::move(per);
+  j["invalid_examples"] = report.invalid_examples;
+  return j;
+}
+
+}  // namespace protolm::metrics

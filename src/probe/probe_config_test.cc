@@ -1,0 +1,67 @@
+// Probe configurations: defaults per protocol, JSON overrides, and one-line
+// errors with the JSON path.
+#include "probe/probe_config.h"
+
+#include <gtest/gtest.h>
+
+namespace protolm::probe {
+namespace {
+
+TEST(ProbeConfig, DefaultsPerProtocol) {
+  auto modbus = DefaultProbeConfig("modbus");
+  ASSERT_TRUE(modbus.ok());
+  EXPECT_FALSE(modbus->function_codes.empty());
+  auto s7 = DefaultProbeConfig("s7comm");
+  ASSERT_TRUE(s7.ok());
+  EXPECT_FALSE(s7->szl.empty());
+  EXPECT_FALSE(DefaultProbeConfig("dnp3").ok());
+}
+
+TEST(ProbeConfig, OverridesDefaults) {
+  auto c = ParseProbeConfig(
+      R"({"protocol": "modbus", "function_codes": [1, 3], "max_elements": 10,
+          "holding_registers": {"start": 100, "count": 50},
+          "process_variables": [{"name": "t", "input_address": 1,
+            "output_address": 2, "input_min": 0, "input_max": 10,
+            "output_type": "float32"}]})",
+      "p.json");
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->function_codes, (std::vector<uint8_t>{1, 3}));
+  EXPECT_EQ(c->max_elements, 10);
+  EXPECT_EQ(c->holding_registers.start, 100u);
+  EXPECT_EQ(c->coils.count, 1024u);  // kept from the default
+  ASSERT_EQ(c->process_variables.size(), 1u);
+  EXPECT_EQ(c->process_variables[0].output_type, OutputType::kFloat32);
+
+  auto s7 = ParseProbeConfig(
+      R"({"protocol": "s7comm", "s7": {"areas": [{"area": "db", "db": 5, "size": 64}],
+          "szl": [{"id": 17, "index": 0}]}})",
+      "s.json");
+  ASSERT_TRUE(s7.ok()) << s7.status().message();
+  ASSERT_EQ(s7->s7_areas.size(), 1u);
+  EXPECT_EQ(s7->s7_areas[0].db, 5);
+}
+
+TEST(ProbeConfig, ErrorsNameTheField) {
+  auto unknown =
+      ParseProbeConfig(R"({"protocol": "modbus", "colis": {}})", "p.json");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().message(),
+            "p.json: colis: unknown key (see docs/probe-and-metrics.md)");
+  auto range = ParseProbeConfig(
+      R"({"protocol": "modbus", "coils": {"start": 65000, "count": 1000}})",
+      "p.json");
+  ASSERT_FALSE(range.ok());
+  EXPECT_NE(range.status().message().find("coils.count"), std::string::npos);
+  auto area = ParseProbeConfig(
+      R"({"protocol": "s7comm", "s7": {"areas": [{"area": "x", "size": 4}]}})",
+      "s.json");
+  ASSERT_FALSE(area.ok());
+  EXPECT_NE(area.status().message().find("s7.areas[0].area"),
+            std::string::npos);
+  EXPECT_FALSE(ParseProbeConfig("[1]", "p.json").ok());
+  EXPECT_FALSE(ParseProbeConfig(R"({"protocol": "x"})", "p.json").ok());
+}
+
+}  // namespace
+}  // namespace protolm::probe

@@ -1,0 +1,173 @@
+// End-to-end probes against the in-process device simulator: every response
+// the simulator gives passes the metrics validator, the dataset holds the
+// exceptions and functions the probe aimed for, and the pcap is written.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "device/device_server.h"
+#include "device/s7/s7_handler.h"
+#include "metrics/modbus_validator.h"
+#include "metrics/profile_rules.h"
+#include "metrics/s7_validator.h"
+#include "probe/probe_run.h"
+#include "testing/scratch_dir.h"
+
+namespace protolm::probe {
+namespace {
+
+std::vector<nlohmann::json> ReadRecords(const std::string& path) {
+  std::vector<nlohmann::json> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
+
+Bytes HexOf(const nlohmann::json& v) {
+  return v.is_string() ? FromHex(v.get<std::string>()).value() : Bytes{};
+}
+
+struct Served {
+  device::DeviceProfile profile;
+  std::unique_ptr<device::DeviceServer> server;
+};
+
+Served Serve(const std::string& name) {
+  auto profile = device::BuiltinProfile(name);
+  EXPECT_TRUE(profile.ok()) << profile.status().message();
+  if (!profile.ok()) return {};
+  Served s{std::move(profile).value(), nullptr};
+  device::ServeOptions options;
+  if (name.rfind("s7", 0) == 0) {
+    options.modbus_port = std::nullopt;
+    options.s7_handler = device::s7::MakeS7Handler;
+  } else {
+    options.s7_port = std::nullopt;
+  }
+  auto server = device::StartDeviceServer(s.profile, options);
+  EXPECT_TRUE(server.ok()) << server.status().message();
+  if (server.ok()) s.server = std::move(server).value();
+  return s;
+}
+
+TEST(ProbeEndToEnd, ModbusBoundariesProbeIsValidAndCoversExceptions) {
+  Served device = Serve("wago-750-881");
+  ASSERT_NE(device.server, nullptr);
+  testing::ScratchDir dir;
+  ProbeOptions o;
+  o.port = device.server->modbus_port();
+  o.config = DefaultProbeConfig("modbus").value();
+  o.size = 1600;
+  o.context = 2;
+  o.dataset_path = dir.Path("probe.jsonl");
+  o.pcap_path = dir.Path("probe.pcap");
+  auto summary = RunProbe(o);
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  EXPECT_EQ(summary->tally.exchanges, 1600u);
+  EXPECT_EQ(summary->tally.unanswered, 0u);
+  EXPECT_GT(std::filesystem::file_size(dir.Path("probe.pcap")), 1000u);
+
+  const metrics::ModbusRules rules =
+      metrics::ModbusRulesFromProfile(device.profile);
+  std::set<int> exception_codes;
+  std::set<int> fc15_exceptions;
+  std::set<uint8_t> functions;
+  size_t invalid = 0;
+  for (const nlohmann::json& r : ReadRecords(o.dataset_path)) {
+    Bytes request = HexOf(r["request"]);
+    Bytes response = HexOf(r["response"]);
+    ASSERT_LE(r["context"].size(), 2u);
+    Status valid = metrics::ValidateModbusResponse(request, response, rules);
+    if (!valid.ok() && ++invalid <= 5)
+      ADD_FAILURE() << r["id"] << " " << r["request"] << " -> " << r["response"]
+                    << ": " << valid.message();
+    ASSERT_GE(response.size(), 9u);
+    functions.insert(request[7]);
+    if (response[7] & 0x80) {
+      exception_codes.insert(response[8]);
+      if (request[7] == 15) fc15_exceptions.insert(response[8]);
+    }
+  }
+  EXPECT_EQ(invalid, 0u);
+  EXPECT_TRUE(exception_codes.count(1) && exception_codes.count(2) &&
+              exception_codes.count(3));
+  EXPECT_EQ(fc15_exceptions, (std::set<int>{2, 3}));
+  for (uint8_t f : o.config.function_codes)
+    EXPECT_TRUE(functions.count(f)) << int(f);
+}
+
+TEST(ProbeEndToEnd, WeightedProbeOfProcessVariables) {
+  Served device = Serve("wago-750-881");
+  ASSERT_NE(device.server, nullptr);
+  testing::ScratchDir dir;
+  ProbeOptions o;
+  o.port = device.server->modbus_port();
+  o.config = DefaultProbeConfig("modbus").value();
+  o.strategy = "weighted";
+  o.size = 120;
+  o.dataset_path = dir.Path("weighted.jsonl");
+  auto summary = RunProbe(o);
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  EXPECT_EQ(summary->tally.exchanges, 120u);
+  const metrics::ModbusRules rules =
+      metrics::ModbusRulesFromProfile(device.profile);
+  for (const nlohmann::json& r : ReadRecords(o.dataset_path)) {
+    Status valid = metrics::ValidateModbusResponse(HexOf(r["request"]),
+                                                   HexOf(r["response"]), rules);
+    EXPECT_TRUE(valid.ok()) << r["request"] << ": " << valid.message();
+    EXPECT_EQ(r["status"], "normal");
+  }
+}
+
+TEST(ProbeEndToEnd, S7BoundariesProbeIsValidAndReadsSzl) {
+  Served device = Serve("s7-315-2pn");
+  ASSERT_NE(device.server, nullptr);
+  testing::ScratchDir dir;
+  ProbeOptions o;
+  o.port = device.server->s7_port();
+  o.config = DefaultProbeConfig("s7comm").value();
+  o.size = 600;
+  o.dataset_path = dir.Path("s7.jsonl");
+  o.pcap_path = dir.Path("s7.pcap");
+  auto summary = RunProbe(o);
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  EXPECT_EQ(summary->tally.exchanges, 601u);  // + setup communication
+  EXPECT_EQ(summary->tally.control, 1u);      // COTP connect
+  const metrics::S7Rules rules = metrics::S7RulesFromProfile(device.profile);
+  size_t invalid = 0;
+  std::map<std::string, size_t> functions;
+  for (const nlohmann::json& r : ReadRecords(o.dataset_path)) {
+    Status valid = metrics::ValidateS7Response(HexOf(r["request"]),
+                                               HexOf(r["response"]), rules);
+    if (!valid.ok() && ++invalid <= 5)
+      ADD_FAILURE() << r["id"] << " " << r["request"] << " -> " << r["response"]
+                    << ": " << valid.message();
+    ++functions[r["function"].get<std::string>()];
+  }
+  EXPECT_EQ(invalid, 0u);
+  EXPECT_GT(functions["szl_read"], 5u);
+  EXPECT_GT(functions["read_var"], 100u);
+  EXPECT_GT(functions["write_var"], 100u);
+}
+
+TEST(ProbeEndToEnd, UnreachableTargetIsAnError) {
+  testing::ScratchDir dir;
+  ProbeOptions o;
+  o.port = 1;  // nothing listens on port 1 of loopback
+  o.config = DefaultProbeConfig("modbus").value();
+  o.size = 5;
+  o.dataset_path = dir.Path("none.jsonl");
+  auto summary = RunProbe(o);
+  ASSERT_FALSE(summary.ok());
+  EXPECT_NE(summary.status().message().find("connect 127.0.0.1:1"),
+            std::string::npos)
+      << summary.status().message();
+}
+
+}  // namespace
+}  // namespace protolm::probe

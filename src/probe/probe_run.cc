@@ -1,0 +1,263 @@
+// Drives a probe: strategy, connection, recording (see probe_run.h).
+#include "probe/probe_run.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <variant>
+
+#include "probe/modbus_strategies.h"
+#include "probe/probe_connection.h"
+#include "probe/s7_strategies.h"
+#include "probe/weighted_sampling.h"
+#include "proto/modbus/adu.h"
+#include "proto/modbus/builders.h"
+#include "proto/registry/codec_registry.h"
+#include "proto/s7comm/message.h"
+#include "proto/s7comm/s7_builders.h"
+
+namespace protolm::probe {
+namespace {
+
+int64_t NowUs() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+constexpr uint16_t kCotpSourceRef = 0x0001;
+constexpr uint8_t kTpduSize1024 = 0x0a;
+
+/// The connection, reconnecting as needed, and the recorder.
+class Prober {
+ public:
+  Prober(const ProbeOptions& o, const Codec& codec, ProbeRecorder& recorder)
+      : o_(o), codec_(codec), recorder_(recorder) {}
+
+  size_t connections() const { return connections_; }
+
+  /// Sends one application request, records it; returns the answer.
+  Result<Bytes> Send(const Bytes& request) {
+    RETURN_IF_ERROR(EnsureConnected());
+    const int64_t sent_us = NowUs();
+    auto answer = connection_->Exchange(request);
+    Bytes response = answer.ok() ? std::move(answer).value() : Bytes{};
+    RETURN_IF_ERROR(recorder_.Record(request, sent_us, response, NowUs()));
+    if (!connection_->usable()) connection_.reset();
+    return response;
+  }
+
+  /// Transaction ids and PDU references: 1, 2, ..., 65535, 1, ...
+  uint16_t NextReference() {
+    if (next_reference_ == 0) next_reference_ = 1;
+    return next_reference_++;
+  }
+
+  Result<Bytes> SendModbus(const ModbusProbe& p) {
+    ASSIGN_OR_RETURN(Bytes adu, modbus::BuildRequestAdu(NextReference(),
+                                                        p.unit_id, p.request));
+    return Send(adu);
+  }
+
+  Result<Bytes> SendS7(s7comm::S7Pdu pdu) {
+    pdu.pdu_ref = NextReference();
+    ASSIGN_OR_RETURN(Bytes wire, s7comm::FrameS7Pdu(pdu));
+    return Send(wire);
+  }
+
+ private:
+  Status EnsureConnected() {
+    if (connection_) return Status::Ok();
+    if (connections_ > o_.max_reconnects)
+      return IoError("target " + o_.host + ":" + std::to_string(o_.port) +
+                     " dropped the connection " + std::to_string(connections_) +
+                     " times; giving up (see the dataset's last records)");
+    ASSIGN_OR_RETURN(connection_, ProbeConnection::Connect(o_.host, o_.port,
+                                                           codec_, o_.timeout));
+    ++connections_;
+    RETURN_IF_ERROR(
+        recorder_.BeginSession(connection_->local(), connection_->peer()));
+    if (o_.config.protocol == "s7comm") return S7Handshake();
+    return Status::Ok();
+  }
+
+  /// COTP connect and setup communication; both recorded.
+  Status S7Handshake() {
+    const std::string target = o_.host + ":" + std::to_string(o_.port);
+    ASSIGN_OR_RETURN(Bytes cr, s7comm::FrameTpdu(s7comm::CotpConnectRequest(
+                                   kCotpSourceRef, o_.config.local_tsap,
+                                   o_.config.remote_tsap, kTpduSize1024)));
+    const int64_t t = NowUs();
+    auto cc = connection_->Exchange(cr);
+    Bytes answer = cc.ok() ? std::move(cc).value() : Bytes{};
+    RETURN_IF_ERROR(recorder_.Record(cr, t, answer, NowUs()));
+    auto parsed = s7comm::DecodeMessage(answer);
+    if (!parsed.status.ok() || parsed.tpdus.empty() ||
+        parsed.tpdus[0].type != s7comm::CotpType::kConnectConfirm) {
+      connection_.reset();
+      char tsap[8];
+      std::snprintf(tsap, sizeof tsap, "0x%04x", o_.config.remote_tsap);
+      return IoError("target " + target +
+                     " refused the COTP connection to TSAP " + tsap +
+                     " (check s7.remote_tsap: rack and slot)");
+    }
+    s7comm::S7Pdu setup = s7comm::SetupCommunicationJob(NextReference(), 1, 1,
+                                                        o_.config.pdu_size);
+    ASSIGN_OR_RETURN(Bytes wire, s7comm::FrameS7Pdu(setup));
+    const int64_t t2 = NowUs();
+    auto ack = connection_->Exchange(wire);
+    Bytes ack_bytes = ack.ok() ? std::move(ack).value() : Bytes{};
+    RETURN_IF_ERROR(recorder_.Record(wire, t2, ack_bytes, NowUs()));
+    if (ack_bytes.empty() || !connection_->usable()) {
+      connection_.reset();
+      return IoError("target " + target +
+                     " did not answer setup communication");
+    }
+    return Status::Ok();
+  }
+
+  const ProbeOptions& o_;
+  const Codec& codec_;
+  ProbeRecorder& recorder_;
+  std::unique_ptr<ProbeConnection> connection_;
+  size_t connections_ = 0;
+  uint16_t next_reference_ = 1;
+};
+
+void Progress(const ProbeOptions& o, size_t done) {
+  if (o.on_progress) o.on_progress(done);
+}
+
+/// The output value of a register read answer, or nullopt.
+std::optional<double> OutputValue(const Bytes& response, OutputType type) {
+  auto r = modbus::DecodeResponseAdu(response);
+  if (!r.ok()) return std::nullopt;
+  const auto* regs = std::get_if<modbus::RegistersResponse>(&r->pdu.body);
+  if (regs == nullptr || regs->registers.empty()) return std::nullopt;
+  const std::vector<uint16_t>& v = regs->registers;
+  switch (type) {
+    case OutputType::kInt16:
+      return static_cast<int16_t>(v[0]);
+    case OutputType::kUint16:
+      return v[0];
+    case OutputType::kFloat32: {
+      if (v.size() < 2) return std::nullopt;
+      const uint32_t bits = (uint32_t{v[0]} << 16) | v[1];
+      float f;
+      std::memcpy(&f, &bits, sizeof f);
+      return std::isfinite(f) ? std::optional<double>(f) : std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+/// Writes x to the variable's input and reads its output.
+Result<std::optional<double>> WriteThenRead(Prober& prober,
+                                            const ProbeConfig& c,
+                                            const ProcessVariable& v,
+                                            int32_t x) {
+  RETURN_IF_ERROR(prober
+                      .SendModbus({c.unit_id, modbus::WriteSingleRegister(
+                                                  v.input_address,
+                                                  static_cast<uint16_t>(x))})
+                      .status());
+  const uint16_t quantity = v.output_type == OutputType::kFloat32 ? 2 : 1;
+  modbus::Request read =
+      v.output_table == 3
+          ? modbus::ReadHoldingRegisters(v.output_address, quantity)
+          : modbus::ReadInputRegisters(v.output_address, quantity);
+  ASSIGN_OR_RETURN(Bytes answer, prober.SendModbus({c.unit_id, read}));
+  return OutputValue(answer, v.output_type);
+}
+
+Status RunWeighted(const ProbeOptions& o, Prober& prober) {
+  const ProbeConfig& c = o.config;
+  if (c.protocol != "modbus" || c.process_variables.empty())
+    return InvalidArgument(
+        "the weighted strategy needs a Modbus configuration with "
+        "process_variables");
+  const size_t pairs = o.size / 2;
+  size_t sent = 0;
+  for (size_t k = 0; k < c.process_variables.size(); ++k) {
+    const ProcessVariable& v = c.process_variables[k];
+    const size_t share = pairs / c.process_variables.size() +
+                         (k < pairs % c.process_variables.size() ? 1 : 0);
+    if (share == 0) continue;
+    const size_t pilot = std::min(share, std::max<size_t>(2, share / 4));
+    std::vector<double> xs, ys;
+    for (size_t i = 0; i < pilot; ++i) {
+      const double x =
+          v.input_min + (v.input_max - v.input_min) * static_cast<double>(i) /
+                            static_cast<double>(std::max<size_t>(1, pilot - 1));
+      const auto xi = static_cast<int32_t>(std::lround(x));
+      ASSIGN_OR_RETURN(std::optional<double> y,
+                       WriteThenRead(prober, c, v, xi));
+      xs.push_back(x);
+      ys.push_back(y.value_or(0.0));
+      Progress(o, sent += 2);
+    }
+    if (share == pilot) continue;
+    WeightedSamplingOptions w{c.mix_ratio, c.power};
+    ASSIGN_OR_RETURN(
+        std::vector<double> inputs,
+        DerivativeWeightedSample(xs, ys, share - pilot, w, o.seed + k));
+    for (double x : inputs) {
+      RETURN_IF_ERROR(
+          WriteThenRead(prober, c, v, static_cast<int32_t>(std::lround(x)))
+              .status());
+      Progress(o, sent += 2);
+    }
+  }
+  return Status::Ok();
+}
+
+Status RunGenerated(const ProbeOptions& o, Prober& prober) {
+  const ProbeConfig& c = o.config;
+  const bool boundaries = o.strategy == "boundaries";
+  size_t sent = 0;
+  if (c.protocol == "modbus") {
+    auto probes = boundaries ? ModbusBoundaries(c, o.size, o.seed)
+                             : ModbusRandom(c, o.size, o.seed);
+    for (const ModbusProbe& p : probes) {
+      RETURN_IF_ERROR(prober.SendModbus(p).status());
+      Progress(o, ++sent);
+    }
+    return Status::Ok();
+  }
+  auto pdus = boundaries ? S7Boundaries(c, o.size, o.seed)
+                         : S7Random(c, o.size, o.seed);
+  for (s7comm::S7Pdu& pdu : pdus) {
+    RETURN_IF_ERROR(prober.SendS7(std::move(pdu)).status());
+    Progress(o, ++sent);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ProbeSummary> RunProbe(const ProbeOptions& o) {
+  if (o.strategy != "boundaries" && o.strategy != "random" &&
+      o.strategy != "weighted")
+    return InvalidArgument("unknown strategy '" + o.strategy +
+                           "' (use boundaries, weighted or random)");
+  const Codec* codec = FindCodec(o.config.protocol);
+  if (codec == nullptr ||
+      (o.config.protocol != "modbus" && o.config.protocol != "s7comm"))
+    return InvalidArgument("unknown protocol '" + o.config.protocol +
+                           "' (use modbus or s7comm)");
+  ASSIGN_OR_RETURN(
+      std::unique_ptr<ProbeRecorder> recorder,
+      ProbeRecorder::Open(*codec, o.dataset_path, o.pcap_path, o.context));
+  Prober prober(o, *codec, *recorder);
+  Status run = o.strategy == "weighted" ? RunWeighted(o, prober)
+                                        : RunGenerated(o, prober);
+  Status closed = recorder->Close(NowUs());
+  RETURN_IF_ERROR(run);
+  RETURN_IF_ERROR(closed);
+  return ProbeSummary{recorder->tally(), prober.connections()};
+}
+
+}  // namespace protolm::probe
