@@ -21,8 +21,8 @@ build: setup
 	@cmake --build $(BUILD)
 
 demo: build
-	$(PROTOLM) ingest samples/modbus-sample.pcap --summary json -o $(BUILD)/demo-exchanges.jsonl
-	@echo "exchanges written to $(BUILD)/demo-exchanges.jsonl"
+	$(PROTOLM) clone --device wago-750-881 -o $(BUILD)/demo-clone
+	@cat $(BUILD)/demo-clone/report.md
 
 test-unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j2
@@ -37,7 +37,7 @@ test-fuzz: setup
 	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja \
 	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROTOLM_FUZZ=ON -DPROTOLM_TESTS=OFF \
 	  -DPROTOLM_BENCH=OFF >/dev/null
-	@cmake --build $(FUZZ_BUILD)
+	@cmake --build $(FUZZ_BUILD) --target fuzzers
 	./scripts/run-fuzzers.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 # Fuzzers and the sanitizer build first, then the release suite, so the

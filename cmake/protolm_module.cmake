@@ -46,12 +46,18 @@ function(protolm_module name)
   endif()
 
   if(PROTOLM_FUZZ)
+    # `fuzzers` builds every fuzz target and only what they link (not the
+    # CLI or the torch-based modules).
+    if(NOT TARGET fuzzers)
+      add_custom_target(fuzzers)
+    endif()
     foreach(f IN LISTS fuzz_sources)
       get_filename_component(fuzz_name ${f} NAME_WE)
       add_executable(${fuzz_name} ${f})
       target_compile_options(${fuzz_name} PRIVATE -fsanitize=fuzzer)
       target_link_options(${fuzz_name} PRIVATE -fsanitize=fuzzer)
       target_link_libraries(${fuzz_name} PRIVATE protolm_${name})
+      add_dependencies(fuzzers ${fuzz_name})
     endforeach()
   endif()
 endfunction()

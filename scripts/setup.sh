@@ -10,8 +10,10 @@ packages=(
   # libraries
   libpcap-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libsqlite3-dev libasio-dev
+  # neural networks (training): libtorch on OpenBLAS (without it BLAS is ~8x slower)
+  libtorch-dev libopenblas0-pthread
   # tests, fuzzing, benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
+  libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev valgrind
   # third-party peers used by tests and benchmarks
   tshark python3 python3-nltk
   nmap python3-pymodbus python3-serial-asyncio mbpoll

@@ -35,11 +35,4 @@ std::string IpAddress::ToString() const {
   return text;
 }
 
-size_t IpAddressHash::operator()(const IpAddress& a) const {
-  // FNV-1a over the family and the address bytes.
-  uint64_t h = 1469598103934665603ull ^ static_cast<uint8_t>(a.family);
-  for (uint8_t b : a.bytes) h = (h ^ b) * 1099511628211ull;
-  return static_cast<size_t>(h);
-}
-
 }  // namespace protolm

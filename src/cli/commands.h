@@ -30,9 +30,13 @@ CommandMain AttachSpec(CLI::App& parent);
 CommandMain AttachDevice(CLI::App& parent);  // device_command.cc
 CommandMain AttachProbe(CLI::App& parent);   // probe_command.cc
 CommandMain AttachEval(CLI::App& parent);    // eval_command.cc
+CommandMain AttachTrain(CLI::App& parent);   // train_command.cc
+CommandMain AttachPredict(CLI::App& parent); // predict_command.cc
+CommandMain AttachClone(CLI::App& parent);   // clone_command.cc
 
 /// Sub-subcommands of `spec`, attached by AttachSpec under the `spec` app.
 CommandMain AttachSpecHeaders(CLI::App& spec);
 CommandMain AttachSpecAnalyze(CLI::App& spec);
+CommandMain AttachSpecCodegen(CLI::App& spec);  // spec_codegen_command.cc
 
 }  // namespace protolm::cli

@@ -18,6 +18,9 @@ constexpr protolm::cli::AttachFn kCommands[] = {
     protolm::cli::AttachDevice,
     protolm::cli::AttachProbe,
     protolm::cli::AttachEval,
+    protolm::cli::AttachTrain,
+    protolm::cli::AttachPredict,
+    protolm::cli::AttachClone,
 };
 
 void SetUpLogging(bool verbose, bool quiet) {

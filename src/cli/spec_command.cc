@@ -14,7 +14,8 @@ CommandMain AttachSpec(CLI::App& parent) {
       "spec", "Read RFC text: packet header layouts, logical forms, ambiguity");
   spec->require_subcommand(1);
   auto table = std::make_shared<std::vector<std::pair<CLI::App*, CommandMain>>>();
-  for (AttachFn attach : {AttachSpecHeaders, AttachSpecAnalyze}) {
+  for (AttachFn attach :
+       {AttachSpecHeaders, AttachSpecAnalyze, AttachSpecCodegen}) {
     CommandMain run = attach(*spec);
     table->emplace_back(spec->get_subcommands({}).back(), std::move(run));
   }

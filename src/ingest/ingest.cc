@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -66,7 +67,11 @@ class IngestPipeline : public CaptureSink {
     FlowState* state = Claim(flow, data);
     if (state == nullptr) return;
     PduFramer& framer = *state->framers[static_cast<int>(dir)];
-    framer.Feed(data, [&](ByteView pdu) { OnPdu(*state, dir, ts_us, pdu); });
+    // Two pointers fit std::function's inline storage: no allocation per call.
+    PduContext context{state, dir, ts_us};
+    framer.Feed(data, [this, &context](ByteView pdu) {
+      OnPdu(*context.state, context.dir, context.ts_us, pdu);
+    });
   }
 
   void OnStreamGap(const FlowInfo& flow, Direction dir, int64_t,
@@ -115,7 +120,10 @@ class IngestPipeline : public CaptureSink {
     for (auto& f : state.framers) f = std::make_unique<PduFramer>(*codec);
     Session* session = &state.session;
     state.pairer = std::make_unique<ExchangePairer>(
-        flow.id, [this, session](Exchange&& e) { Emit(e, *session); });
+        flow.id, [this, session](Exchange&& e) {
+          Emit(e, *session);
+          Recycle(e);
+        });
     ++summary_.sessions;
     return &state;
   }
@@ -137,6 +145,10 @@ class IngestPipeline : public CaptureSink {
     m.session_id = state.session.id;
     m.time_us = ts_us;
     m.direction = dir;
+    if (!spare_buffers_.empty()) {
+      m.bytes = std::move(spare_buffers_.back());
+      spare_buffers_.pop_back();
+    }
     m.bytes.assign(pdu.begin(), pdu.end());
     Inspection inspection = state.codec->Inspect(pdu, dir);
     m.dissection.info = std::move(inspection.info);
@@ -162,6 +174,16 @@ class IngestPipeline : public CaptureSink {
     output_status_ = on_exchange_(e, session);
   }
 
+  /// Keeps the byte buffers of an emitted exchange for later PDUs, so a
+  /// steady session copies its PDUs without allocating.
+  void Recycle(Exchange& e) {
+    for (std::optional<Message>* m : {&e.request, &e.response}) {
+      if (*m && spare_buffers_.size() < kMaxSpareBuffers &&
+          (*m)->bytes.capacity() <= kMaxSpareBufferBytes)
+        spare_buffers_.push_back(std::move((*m)->bytes));
+    }
+  }
+
   void Close(FlowState& state) {
     state.pairer->Finish();
     for (auto& f : state.framers) {
@@ -170,12 +192,22 @@ class IngestPipeline : public CaptureSink {
     }
   }
 
+  /// What OnStreamData's framer callback needs about the current chunk.
+  struct PduContext {
+    FlowState* state;
+    Direction dir;
+    int64_t ts_us;
+  };
+  static constexpr size_t kMaxSpareBuffers = 64;
+  static constexpr size_t kMaxSpareBufferBytes = 64 << 10;
+
   const Codec* forced_;
   const IngestOptions& options_;
   const ExchangeCallback& on_exchange_;
   IngestSummary& summary_;
   std::map<uint64_t, FlowInfo> undecided_;  // TCP flows with no data yet
   std::map<uint64_t, FlowState> flows_;     // flows a codec claimed
+  std::vector<Bytes> spare_buffers_;        // emptied PDU buffers to reuse
   Status output_status_;
 };
 

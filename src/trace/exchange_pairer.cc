@@ -1,22 +1,42 @@
 // Request/response pairing by protocol key (see exchange_pairer.h).
 #include "trace/exchange_pairer.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace protolm {
 
 ExchangePairer::ExchangePairer(uint64_t session_id, Emit emit,
                                size_t max_waiting)
-    : session_id_(session_id), emit_(std::move(emit)),
-      max_waiting_(max_waiting == 0 ? 1 : max_waiting) {}
+    : session_id_(session_id),
+      emit_(std::move(emit)),
+      max_waiting_(max_waiting == 0 ? 1 : max_waiting),
+      ring_(4) {}
 
-void ExchangePairer::Append(Exchange exchange, bool complete) {
-  exchange.session_id = session_id_;
-  exchange.index = next_index_++;
-  window_.push_back(Slot{std::move(exchange), complete});
+Exchange& ExchangePairer::Open(const Message& first, ExchangeStatus status,
+                               bool control, bool complete) {
+  if (next_index_ - front_index_ == ring_.size()) {
+    // Full: double the ring, keeping every exchange at its index's slot.
+    std::vector<Slot> bigger(ring_.size() * 2);
+    for (size_t i = front_index_; i < next_index_; ++i)
+      bigger[i & (bigger.size() - 1)] = std::move(SlotOf(i));
+    ring_ = std::move(bigger);
+  }
+  Slot& slot = SlotOf(next_index_);
+  slot.complete = complete;
+  Exchange& e = slot.exchange;
+  e.session_id = session_id_;
+  e.index = next_index_++;
+  // Assigned, not constructed: the slot's string keeps its capacity.
+  e.function = first.dissection.info.function;
+  e.control = control;
+  e.status = status;
+  e.request.reset();
+  e.response.reset();
+  return e;
 }
 
-void ExchangePairer::Add(Message message) {
+void ExchangePairer::Add(Message&& message) {
   const PduInfo& info = message.dissection.info;
   bool to_server = message.direction == Direction::kClientToServer;
   switch (info.role) {
@@ -48,38 +68,31 @@ void ExchangePairer::Add(Message message) {
   Flush();
 }
 
-void ExchangePairer::AddSingle(Message message, ExchangeStatus status,
+void ExchangePairer::AddSingle(Message&& message, ExchangeStatus status,
                                bool control) {
-  Exchange e;
-  e.function = message.dissection.info.function;
-  e.control = control;
-  e.status = status;
+  Exchange& e = Open(message, status, control, true);
   if (message.direction == Direction::kClientToServer) {
     e.request = std::move(message);
   } else {
     e.response = std::move(message);
   }
-  Append(std::move(e), true);
 }
 
-
-void ExchangePairer::AddRequest(Message message, bool control) {
-  Exchange e;
-  e.function = message.dissection.info.function;
-  e.control = control;
-  e.status = ExchangeStatus::kUnanswered;
-  waiting_.emplace(message.dissection.info.pair_key, next_index_);
+void ExchangePairer::AddRequest(Message&& message, bool control) {
+  waiting_.push_back({message.dissection.info.pair_key, next_index_});
+  Exchange& e = Open(message, ExchangeStatus::kUnanswered, control, false);
   e.request = std::move(message);
-  Append(std::move(e), false);
 }
 
-void ExchangePairer::AddResponse(Message message, bool control) {
+void ExchangePairer::AddResponse(Message&& message, bool control) {
   const PduInfo& info = message.dissection.info;
-  auto it = waiting_.lower_bound(info.pair_key);  // the oldest with the key
-  if (it != waiting_.end() && it->first == info.pair_key) {
-    size_t index = it->second;
+  auto it =
+      std::find_if(waiting_.begin(), waiting_.end(), [&](const Waiting& w) {
+        return w.key == info.pair_key;  // the oldest with the key
+      });
+  if (it != waiting_.end()) {
+    Slot& slot = SlotOf(it->index);
     waiting_.erase(it);
-    Slot& slot = window_[index - front_index_];
     slot.exchange.status =
         info.exception ? ExchangeStatus::kException : ExchangeStatus::kNormal;
     if (slot.exchange.function.empty()) slot.exchange.function = info.function;
@@ -87,38 +100,30 @@ void ExchangePairer::AddResponse(Message message, bool control) {
     slot.complete = true;
     return;
   }
-  Exchange e;
-  e.function = info.function;
-  e.control = control;
-  e.status = ExchangeStatus::kOrphan;
+  Exchange& e = Open(message, ExchangeStatus::kOrphan, control, true);
   e.response = std::move(message);
-  Append(std::move(e), true);
 }
 
 void ExchangePairer::Flush() {
-  while (!window_.empty()) {
-    Slot& front = window_.front();
-    if (!front.complete && window_.size() <= max_waiting_) break;
-    if (!front.complete) {
-      // Given up: forget it among the waiting requests.
-      auto [first, last] = waiting_.equal_range(
-          front.exchange.request->dissection.info.pair_key);
-      for (auto it = first; it != last; ++it) {
-        if (it->second == front_index_) {
-          waiting_.erase(it);
-          break;
-        }
-      }
-    }
+  while (front_index_ < next_index_) {
+    Slot& front = SlotOf(front_index_);
+    size_t window = next_index_ - front_index_;
+    if (!front.complete && window <= max_waiting_) break;
+    // Given up (or finished): forget it among the waiting requests, where
+    // as the oldest exchange it can only be first.
+    if (!waiting_.empty() && waiting_.front().index == front_index_)
+      waiting_.erase(waiting_.begin());
     emit_(std::move(front.exchange));
-    window_.pop_front();
+    // Release the messages now; the slot is reused for a later exchange.
+    front.exchange.request.reset();
+    front.exchange.response.reset();
     ++front_index_;
   }
 }
 
 void ExchangePairer::Finish() {
   waiting_.clear();
-  for (Slot& slot : window_) slot.complete = true;
+  for (size_t i = front_index_; i < next_index_; ++i) SlotOf(i).complete = true;
   Flush();
 }
 

@@ -114,5 +114,30 @@ TEST(ExchangePairer, GivesUpOnRequestsTooFarBehind) {
   EXPECT_EQ(c.out[3].status, ExchangeStatus::kOrphan);
 }
 
+TEST(ExchangePairer, ManyOutstandingRequestsAcrossReusedSlots) {
+  // More requests wait than the ring starts with, several times over, and
+  // are answered out of order: every exchange still gets its own response.
+  Collector c;
+  ExchangePairer p(7, c.emit());
+  int64_t t = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (uint64_t key = 0; key < 10; ++key)
+      p.Add(Make(PduRole::kRequest, key, kC2S, ++t, false, "read"));
+    for (uint64_t key = 10; key-- > 0;)
+      p.Add(Make(PduRole::kResponse, key, kS2C, ++t, false, "read"));
+  }
+  p.Finish();
+  ASSERT_EQ(c.out.size(), 30u);
+  for (size_t i = 0; i < c.out.size(); ++i) {
+    const Exchange& e = c.out[i];
+    EXPECT_EQ(e.index, i);
+    EXPECT_EQ(e.status, ExchangeStatus::kNormal);
+    EXPECT_EQ(e.function, "read");
+    ASSERT_TRUE(e.request && e.response);
+    EXPECT_EQ(e.request->dissection.info.pair_key,
+              e.response->dissection.info.pair_key);
+  }
+}
+
 }  // namespace
 }  // namespace protolm

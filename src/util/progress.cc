@@ -59,6 +59,7 @@ std::string ProgressReporter::Render(uint64_t done, double elapsed) const {
   line += "  " + Fixed(rate, 1) + " " + unit_ + "/s";
   if (total_ > 0 && rate > 0 && done < total_)
     line += "  ETA " + Duration(static_cast<double>(total_ - done) / rate);
+  if (!detail_.empty()) line += "  " + detail_;
   return line;
 }
 

@@ -31,6 +31,10 @@ class ProgressReporter {
   /// Records that `done` units are complete; redraws when due.
   void Update(uint64_t done);
 
+  /// Text shown after the rate and ETA from the next redraw on
+  /// ("loss 0.412  12.3k tok/s"); empty for none.
+  void SetDetail(std::string detail) { detail_ = std::move(detail); }
+
   /// The line Update draws for `done` after `elapsed` seconds (exposed for
   /// tests): "label [#####     ]  50%  5.0/10.0 MB  2.5 MB/s  ETA 2s".
   std::string Render(uint64_t done, double elapsed_seconds) const;
@@ -45,6 +49,7 @@ class ProgressReporter {
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_draw_;
   bool drew_ = false;
+  std::string detail_;
 };
 
 }  // namespace protolm

@@ -18,6 +18,14 @@ TEST(ProgressReporter, RendersBarRateAndEta) {
             "ingest x.pcap [####################] 100%  10.0/10.0 MB  2.5 MB/s");
 }
 
+TEST(ProgressReporter, AppendsTheDetail) {
+  ProgressReporter p("train", 10, "steps", stderr);
+  p.SetDetail("loss 0.500");
+  EXPECT_EQ(p.Render(5, 5.0),
+            "train [##########          ] 50%  5.0/10.0 steps  1.0 steps/s  "
+            "ETA 5s  loss 0.500");
+}
+
 TEST(ProgressReporter, UnknownTotalHasNoBar) {
   ProgressReporter p("train", 0, "steps", stderr);
   EXPECT_EQ(p.Render(300, 60.0), "train  300.0 steps  5.0 steps/s");

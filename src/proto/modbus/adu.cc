@@ -91,14 +91,14 @@ AduParse ParseAdu(ByteView adu, Direction dir, Field* tree, PduInfo* info) {
     const bool exception = !is_request && (*head.function_byte & kExceptionBit);
     const uint8_t function = static_cast<uint8_t>(
         exception ? *head.function_byte & ~kExceptionBit : *head.function_byte);
-    const std::string name = FunctionName(function, head.mei_type);
-    if (info != nullptr) {
-      info->function = name;
-      info->exception = exception;
-    }
+    std::string name = FunctionName(function, head.mei_type);
     if (tree != nullptr) {
       if (exception) tree->name = "modbus.exc";
       tree->value = name;
+    }
+    if (info != nullptr) {
+      info->function = std::move(name);
+      info->exception = exception;
     }
   }
   return out;

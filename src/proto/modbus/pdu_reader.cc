@@ -77,8 +77,11 @@ Result<std::vector<uint16_t>> PduReader::Registers(std::string_view name,
                                                    size_t count, int level) {
   const size_t at = offset();
   if (remaining() / 2 < count) return TruncatedAt(name, count * 2);
+  // One bounds check for the run, then a plain loop over its bytes.
+  const ByteView raw = *in_.Take(count * 2);
   std::vector<uint16_t> values(count);
-  for (uint16_t& v : values) v = *in_.U16Be();
+  for (size_t i = 0; i < count; ++i)
+    values[i] = static_cast<uint16_t>(raw[2 * i] << 8 | raw[2 * i + 1]);
   if (!recording()) return values;
   std::string joined;
   for (size_t i = 0; i < count; ++i) {

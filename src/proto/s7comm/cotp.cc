@@ -112,6 +112,7 @@ CotpDecoding DecodeCotp(ByteView payload, size_t base, FieldMode mode) {
   out.tree.name = "cotp";
   out.tree.offset = base;
   FieldNode tree(mode == FieldMode::kRecord ? &out.tree : nullptr);
+  const bool keep = mode != FieldMode::kFactsOnly;  // params and user data
   ByteReader r(payload);
   std::optional<uint8_t> li = r.U8();
   if (!li) {
@@ -218,12 +219,13 @@ CotpDecoding DecodeCotp(ByteView payload, size_t base, FieldMode mode) {
       return out;
     }
     ByteView value = r.Take(len).value_or(ByteView());
+    if (!keep) continue;
     p.value.assign(value.begin(), value.end());
     if (tree.recording()) AddParamField(out.tree, p, base + at);
     t.params.push_back(std::move(p));
   }
   ByteView rest = r.TakeRest();
-  t.user_data.assign(rest.begin(), rest.end());
+  if (keep) t.user_data.assign(rest.begin(), rest.end());
   if (!CarriesData(t.type) && !rest.empty())
     tree.Bytes("user_data", rest, base + header_end);
   return out;

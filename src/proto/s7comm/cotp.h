@@ -76,7 +76,8 @@ struct CotpTpdu {
 /// `base` + position in the payload). status names the first fault with its
 /// offset ("COTP: offset 5: ..."); the tree then holds what was read. The DT
 /// and ED user data gets no field here: the caller dissects it. With
-/// FieldMode::kSkip the tree stays empty and no display text is made.
+/// FieldMode::kSkip the tree stays empty and no display text is made; with
+/// kFactsOnly the parameters and user data are not copied either.
 struct CotpDecoding {
   CotpTpdu tpdu;
   Field tree;

@@ -24,9 +24,10 @@
 
 namespace protolm::s7comm {
 
-/// Whether a decoder builds the field tree or only the typed value, the
-/// facts and the status.
-enum class FieldMode : uint8_t { kRecord, kSkip };
+/// What a decoder builds besides the facts (PduInfo) and the status:
+/// kRecord the field tree and the typed value, kSkip only the typed value,
+/// kFactsOnly neither (the ingest fast path: no copies of the PDU's bytes).
+enum class FieldMode : uint8_t { kRecord, kSkip, kFactsOnly };
 
 class FieldNode {
  public:

@@ -57,17 +57,34 @@ class OffsetMap {
   std::vector<Segment> more_;  // in payload order
 };
 
-/// Reads the TPKT units and their TPDUs into `out`, recording their fields
-/// into `tree`; joins the DT data. Returns false (status set) at the first
-/// fault.
-bool DecodeUnits(ByteView framed, FieldNode tree, MessageDecoding& out,
-                 OffsetMap& map) {
+/// What DecodeMessage needs of the units beyond the typed TPDUs, which
+/// FieldMode::kFactsOnly does not keep: their number, the first TPDU's
+/// header, the first unit that breaks the rule of a DT sequence, and the
+/// joined DT data (in place when one unit carries it all).
+struct Units {
+  size_t count = 0;
+  CotpType first_type = CotpType::kData;
+  uint16_t first_src_ref = 0;
+  uint16_t first_dst_ref = 0;
+  // The first unit that is not a DT or has EOT set (a fault unless it is a
+  // DT and the last unit), with its type.
+  std::optional<size_t> first_break;
+  CotpType break_type = CotpType::kData;
+  bool last_eot = true;
+  ByteView payload;  // the joined DT data: into the framed bytes or out.payload
+};
+
+/// Reads the TPKT units and their TPDUs into `out` (the TPDUs unless
+/// `mode` is kFactsOnly), recording their fields into `tree`; joins the DT
+/// data. Returns false (status set) at the first fault.
+bool DecodeUnits(ByteView framed, FieldNode tree, FieldMode mode,
+                 MessageDecoding& out, OffsetMap& map, Units& units) {
   size_t pos = 0;
   if (framed.empty()) {
     out.status = TpktFault(StatusCode::kTruncated, 0, "empty input");
     return false;
   }
-  FieldMode mode = tree.recording() ? FieldMode::kRecord : FieldMode::kSkip;
+  const bool keep = mode != FieldMode::kFactsOnly;
   while (pos < framed.size()) {
     ByteReader r(framed.subspan(pos));
     FieldNode tpkt =
@@ -116,19 +133,44 @@ bool DecodeUnits(ByteView framed, FieldNode tree, MessageDecoding& out,
       out.status = cotp.status;
       return false;
     }
-    if (cotp.tpdu.type == CotpType::kData) {
-      const Bytes& data = cotp.tpdu.user_data;
-      if (out.payload.size() + data.size() > kMaxReassembledPayload) {
+    const CotpTpdu& t = cotp.tpdu;
+    if (units.count == 0) {
+      units.first_type = t.type;
+      units.first_src_ref = t.src_ref;
+      units.first_dst_ref = t.dst_ref;
+    }
+    if (!units.first_break && (t.type != CotpType::kData || t.eot)) {
+      units.first_break = units.count;
+      units.break_type = t.type;
+    }
+    units.last_eot = t.eot;
+    ++units.count;
+    if (t.type == CotpType::kData) {
+      // The user data follows the COTP header (length indicator + 1 bytes),
+      // which DecodeCotp found within the unit.
+      size_t data_at =
+          pos + kTpktHeaderSize + 1 + framed[pos + kTpktHeaderSize];
+      ByteView data = framed.subspan(data_at, pos + len - data_at);
+      if (units.payload.size() + data.size() > kMaxReassembledPayload) {
         out.status =
             Status(StatusCode::kMalformed,
                    "COTP: offset " + Str(pos) + ": joined DT data exceeds " +
                        Str(kMaxReassembledPayload) + " bytes");
         return false;
       }
-      map.Add(out.payload.size(), pos + len - data.size(), data.size());
-      out.payload.insert(out.payload.end(), data.begin(), data.end());
+      map.Add(units.payload.size(), data_at, data.size());
+      if (!data.empty()) {
+        if (units.payload.empty() && !keep) {
+          units.payload = data;  // read in place unless another unit follows
+        } else {
+          if (out.payload.size() != units.payload.size())
+            out.payload.assign(units.payload.begin(), units.payload.end());
+          out.payload.insert(out.payload.end(), data.begin(), data.end());
+          units.payload = out.payload;
+        }
+      }
     }
-    out.tpdus.push_back(std::move(cotp.tpdu));
+    if (keep) out.tpdus.push_back(std::move(cotp.tpdu));
     pos += len;
   }
   return true;
@@ -142,45 +184,45 @@ size_t UnitOffset(ByteView framed, size_t i) {
   return pos;
 }
 
-/// Checks that the TPDUs form one control TPDU or one DT sequence with EOT
+/// Checks that the units form one control TPDU or one DT sequence with EOT
 /// on the last unit only.
-Status CheckSequence(ByteView framed, const MessageDecoding& m) {
-  const auto& t = m.tpdus;
-  if (t.size() == 1 && t[0].type != CotpType::kData) return Status::Ok();
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i].type != CotpType::kData)
+Status CheckSequence(ByteView framed, const Units& u) {
+  if (u.count == 1 && u.first_type != CotpType::kData) return Status::Ok();
+  if (u.first_break) {
+    size_t i = *u.first_break;
+    if (u.break_type != CotpType::kData)
       return Malformed("COTP: offset " + Str(UnitOffset(framed, i)) + ": a " +
-                       CotpTypeName(static_cast<uint8_t>(t[i].type)) +
+                       CotpTypeName(static_cast<uint8_t>(u.break_type)) +
                        " TPDU cannot be part of a sequence of DT units");
-    if (t[i].eot && i + 1 < t.size())
+    if (i + 1 < u.count)
       return Malformed("COTP: offset " + Str(UnitOffset(framed, i)) +
-                       ": DT unit " + Str(i + 1) + " of " + Str(t.size()) +
+                       ": DT unit " + Str(i + 1) + " of " + Str(u.count) +
                        " has EOT set; only the last may");
   }
-  bool empty_alone = t.size() == 1 && m.payload.empty();
-  if (!t.back().eot && !empty_alone)
-    return Malformed("COTP: offset " + Str(UnitOffset(framed, t.size() - 1)) +
+  bool empty_alone = u.count == 1 && u.payload.empty();
+  if (!u.last_eot && !empty_alone)
+    return Malformed("COTP: offset " + Str(UnitOffset(framed, u.count - 1)) +
                      ": the last DT unit has EOT clear; the PDU continues "
                      "past this input");
   return Status::Ok();
 }
 
-void SetCotpInfo(const CotpTpdu& t, PduInfo& info) {
+void SetCotpInfo(const Units& u, PduInfo& info) {
   info.role = PduRole::kControl;
   info.application_pdu = false;
-  info.function = "cotp_" + CotpTypeName(static_cast<uint8_t>(t.type));
-  switch (t.type) {
+  info.function = "cotp_" + CotpTypeName(static_cast<uint8_t>(u.first_type));
+  switch (u.first_type) {
     case CotpType::kConnectRequest:
-      info.pair_key = kCotpConnectPairTag | t.src_ref;
+      info.pair_key = kCotpConnectPairTag | u.first_src_ref;
       break;
     case CotpType::kConnectConfirm:
-      info.pair_key = kCotpConnectPairTag | t.dst_ref;
+      info.pair_key = kCotpConnectPairTag | u.first_dst_ref;
       break;
     case CotpType::kDisconnectRequest:
-      info.pair_key = kCotpDisconnectPairTag | t.src_ref;
+      info.pair_key = kCotpDisconnectPairTag | u.first_src_ref;
       break;
     case CotpType::kDisconnectConfirm:
-      info.pair_key = kCotpDisconnectPairTag | t.dst_ref;
+      info.pair_key = kCotpDisconnectPairTag | u.first_dst_ref;
       break;
     case CotpType::kError:
       info.exception = true;
@@ -191,7 +233,7 @@ void SetCotpInfo(const CotpTpdu& t, PduInfo& info) {
 }
 
 /// Adds a "payload" field holding the whole payload, as hex, to the tree.
-void AddPayloadField(const Bytes& payload, int level, const OffsetMap& map,
+void AddPayloadField(ByteView payload, int level, const OffsetMap& map,
                      FieldNode tree) {
   if (!tree.recording()) return;
   Field f{"payload", "0x" + ToHex(payload), std::nullopt,
@@ -201,8 +243,8 @@ void AddPayloadField(const Bytes& payload, int level, const OffsetMap& map,
   tree.field()->Add(std::move(f));
 }
 
-void DecodePayload(MessageDecoding& out, const OffsetMap& map, FieldNode tree) {
-  const Bytes& p = out.payload;
+void DecodePayload(ByteView p, FieldMode mode, MessageDecoding& out,
+                   const OffsetMap& map, FieldNode tree) {
   if (p[0] == kPlusProtocolId) {
     if (tree.recording()) tree.field()->name = "s7comm_plus";
     AddPayloadField(p, 4, map, tree);
@@ -219,8 +261,7 @@ void DecodePayload(MessageDecoding& out, const OffsetMap& map, FieldNode tree) {
                              ", expected 0x32 (S7comm) or 0x72 (S7comm-plus)");
     return;
   }
-  S7Decoding s7 =
-      DecodeS7(p, tree.recording() ? FieldMode::kRecord : FieldMode::kSkip);
+  S7Decoding s7 = DecodeS7(p, mode);
   if (tree.recording()) {
     for (Field& part : s7.parts) {
       map.Remap(part);
@@ -238,7 +279,8 @@ void DecodePayload(MessageDecoding& out, const OffsetMap& map, FieldNode tree) {
                                      s7.fault->what);
     return;
   }
-  if (out.status.ok()) out.s7 = std::move(s7.pdu);
+  if (out.status.ok() && mode != FieldMode::kFactsOnly)
+    out.s7 = std::move(s7.pdu);
 }
 
 }  // namespace
@@ -251,20 +293,19 @@ MessageDecoding DecodeMessage(ByteView framed, FieldMode mode) {
     out.tree.length = framed.size();
   }
   OffsetMap map;
-  if (!DecodeUnits(framed, tree, out, map)) return out;
-  const CotpTpdu& first = out.tpdus.front();
+  Units units;
+  if (!DecodeUnits(framed, tree, mode, out, map, units)) return out;
   if (tree.recording())
-    out.tree.name = "cotp." + CotpTypeName(static_cast<uint8_t>(first.type));
-  out.status = CheckSequence(framed, out);
-  if (out.tpdus.size() == 1 && first.type != CotpType::kData) {
-    SetCotpInfo(first, out.info);
-    return out;
+    out.tree.name =
+        "cotp." + CotpTypeName(static_cast<uint8_t>(units.first_type));
+  out.status = CheckSequence(framed, units);
+  if ((units.count == 1 && units.first_type != CotpType::kData) ||
+      units.payload.empty()) {
+    SetCotpInfo(units, out.info);
+  } else {
+    DecodePayload(units.payload, mode, out, map, tree);
   }
-  if (out.payload.empty()) {
-    SetCotpInfo(first, out.info);
-    return out;
-  }
-  DecodePayload(out, map, tree);
+  if (mode == FieldMode::kFactsOnly) out.payload.clear();
   return out;
 }
 

@@ -48,7 +48,8 @@ struct MessageDecoding {
 /// Decodes one framed unit (normally what FrameTsdu returned). Never fails
 /// outright: faults are in `status`, with the tree read so far. With
 /// FieldMode::kSkip the tree stays empty and no display text is made; the
-/// rest is the same.
+/// rest is the same. With kFactsOnly only `info` and `status` are set (the
+/// same as in the other modes): tpdus, payload, s7 and tree stay empty.
 MessageDecoding DecodeMessage(ByteView framed,
                               FieldMode mode = FieldMode::kRecord);
 

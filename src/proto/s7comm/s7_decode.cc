@@ -34,8 +34,6 @@ Field MakeNode(std::string name, size_t at, size_t len) {
   return f;
 }
 
-Bytes Copy(ByteView v) { return Bytes(v.begin(), v.end()); }
-
 /// Reads one section (parameter or data) of the PDU. Offsets in faults and
 /// fields are PDU-relative: `base` is where the section starts.
 class Section {
@@ -53,10 +51,12 @@ class Section {
 class Decoder {
  public:
   Decoder(ByteView pdu, FieldMode mode)
-      : pdu_(pdu), record_(mode == FieldMode::kRecord) {}
+      : pdu_(pdu),
+        record_(mode == FieldMode::kRecord),
+        keep_(mode != FieldMode::kFactsOnly) {}
 
   S7Decoding Run() {
-    Field header = MakeNode("header", 0, 0);
+    Field header = record_ ? MakeNode("header", 0, 0) : Field();
     bool header_ok = DecodeHeader(Node(header));
     if (record_) out_.parts.push_back(std::move(header));
     if (header_ok) DecodeBody();
@@ -67,6 +67,11 @@ class Decoder {
  private:
   /// A node recording into `f` when this decoding records fields.
   FieldNode Node(Field& f) const { return FieldNode(record_ ? &f : nullptr); }
+
+  /// The bytes as a typed value holds them; nothing when no value is kept.
+  Bytes Copy(ByteView v) const {
+    return keep_ ? Bytes(v.begin(), v.end()) : Bytes();
+  }
 
   bool Fail(StatusCode code, size_t offset, std::string what) {
     if (!out_.fault) out_.fault = S7Fault{code, offset, std::move(what)};
@@ -157,8 +162,9 @@ class Decoder {
     data_at_ = param_at_ + param_len_;
     ByteView param = pdu_.subspan(param_at_, param_len_);
     ByteView data = pdu_.subspan(data_at_, data_len_);
-    Field param_tree = MakeNode("param", param_at_, param_len_);
-    Field data_tree = MakeNode("data", data_at_, data_len_);
+    Field param_tree =
+        record_ ? MakeNode("param", param_at_, param_len_) : Field();
+    Field data_tree = record_ ? MakeNode("data", data_at_, data_len_) : Field();
     if (out_.pdu.rosctr == Rosctr::kUserdata) {
       DecodeUserdata(param, data, Node(param_tree), Node(data_tree));
     } else {
@@ -284,13 +290,13 @@ class Decoder {
     std::optional<uint8_t> count = ReadItemCount(param, pt);
     if (!count) return;
     std::vector<VarItem> items;
-    items.reserve(*count);
+    if (keep_) items.reserve(*count);
     FieldNode items_tree = pt.Group("items", param_at_ + 2, 0);
     Section s(param.subspan(2), param_at_ + 2);
     for (size_t i = 0; i < *count; ++i) {
       std::optional<VarItem> item = DecodeVarItem(s, i, *count, items_tree);
       if (!item) return;
-      items.push_back(std::move(*item));
+      if (keep_) items.push_back(std::move(*item));
     }
     items_tree.set_length(s.at() - (param_at_ + 2));
     if (s.remaining() > 0) {
@@ -378,7 +384,7 @@ class Decoder {
                                                        size_t count,
                                                        FieldNode dt) {
     std::vector<DataItem> items;
-    items.reserve(count);
+    if (keep_) items.reserve(count);
     FieldNode items_tree = dt.Group("items", data_at_, data.size());
     Section s(data, data_at_);
     ByteReader& r = s.reader();
@@ -421,7 +427,7 @@ class Decoder {
       if (!value.empty()) it.Bytes("value", value, at + 4, kLevelValue);
       it.set_length(4 + value.size());
       d.value = Copy(value);
-      items.push_back(std::move(d));
+      if (keep_) items.push_back(std::move(d));
       if (value.size() % 2 == 1 && i + 1 < count) {
         size_t fill_at = s.at();
         std::optional<uint8_t> fill = r.U8();
@@ -482,7 +488,7 @@ class Decoder {
       it.Shown("return_code", data[i], data_at_ + i, 1, kLevelAddress,
                [&] { return ReturnCodeName(data[i]); });
     }
-    w.return_codes.assign(data.begin(), data.end());
+    if (keep_) w.return_codes.assign(data.begin(), data.end());
     out_.pdu.body = std::move(w);
   }
 
@@ -648,7 +654,7 @@ class Decoder {
       size_t rec_at = at + r.offset();
       ByteView rec = *r.Take(s.record_length);
       records.Bytes("record", rec, rec_at, kLevelValue);
-      s.records.push_back(Copy(rec));
+      if (keep_) s.records.push_back(Copy(rec));
     }
     if (r.remaining() > 0) {
       size_t tail_at = at + r.offset();
@@ -660,7 +666,8 @@ class Decoder {
   }
 
   ByteView pdu_;
-  bool record_;
+  bool record_;  // build the field tree
+  bool keep_;    // build the typed value (out_.pdu)
   S7Decoding out_;
   size_t header_size_ = kHeaderSize;
   uint16_t param_len_ = 0;

@@ -33,10 +33,11 @@ struct S7Fault {
 };
 
 /// What DecodeS7 read. `parts` are the "header", "param" and "data" fields
-/// (as far as they were read, none with FieldMode::kSkip), offsets from the
-/// PDU start. `pdu` is complete only when `fault` is empty. `info` holds what
-/// the header and parameter say as far as they were read, also on a fault:
-/// role (job request; ack and ack_data response; userdata by its type),
+/// (as far as they were read, none with FieldMode::kSkip or kFactsOnly),
+/// offsets from the PDU start. `pdu` is complete only when `fault` is empty
+/// (with kFactsOnly it holds the header but no items, values or bytes). `info`
+/// holds what the header and parameter say as far as they were read, also on a
+/// fault: role (job request; ack and ack_data response; userdata by its type),
 /// function, pair key (the PDU reference, for requests and responses) and
 /// exception (error class or userdata error code not 0).
 struct S7Decoding {

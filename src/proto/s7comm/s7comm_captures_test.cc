@@ -1,5 +1,6 @@
 // Every TCP stream of every capture in /work/shared/data/pcaps/s7comm frames
-// without loss, dissects without a fault, re-encodes to its bytes, and pairs
+// without loss, dissects without a fault (and Inspect says what Dissect
+// says), re-encodes to its bytes, and pairs
 // each response with a request of its stream (userdata responses carry the
 // PDU reference of their request; their sequence numbers do not match: a
 // request has 0, its response the PLC's own counter). tshark extracts the TCP
@@ -74,7 +75,7 @@ TEST(S7commCaptures, AllStreamsFrameDissectAndReencode) {
         ASSERT_EQ(f.kind, FrameResult::Kind::kFrame)
             << "at stream offset " << stream.bytes.size() - rest.size();
         ByteView unit = rest.first(f.length);
-        Dissection d = codec.Dissect(unit, stream.dir);
+        Dissection d = testing::DissectChecked(unit, stream.dir);
         EXPECT_TRUE(d.status.ok()) << d.status.ToString();
         EXPECT_NE(d.info.role, PduRole::kUnknown) << d.tree.name;
         bool opens =

@@ -67,7 +67,7 @@ class S7commCodecImpl final : public Codec {
 
   Inspection Inspect(ByteView pdu, Direction) const override {
     s7comm::MessageDecoding m =
-        s7comm::DecodeMessage(pdu, s7comm::FieldMode::kSkip);
+        s7comm::DecodeMessage(pdu, s7comm::FieldMode::kFactsOnly);
     return Inspection{std::move(m.info), std::move(m.status)};
   }
 };

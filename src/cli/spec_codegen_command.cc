@@ -1,0 +1,145 @@
+// `protolm spec codegen FILE [--protocol NAME] -o DIR [--section ID]...
+// [--force] [--lexicon FILE] [--terms FILE]`: C code generated from the
+// logical forms of an RFC's sentences, with a Makefile, the static runtime
+// and SENTENCES.md (which sentence each statement came from). Refuses,
+// listing them, while an actionable sentence is not ok, unless --force.
+// Flags only; the work is in spec/codegen.
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "spec/analysis/default_spec_data.h"
+#include "spec/analysis/spec_analyzer.h"
+#include "spec/codegen/spec_codegen.h"
+#include "spec/rfc/rfc_document.h"
+
+namespace protolm::cli {
+namespace {
+
+struct SpecCodegenOptions {
+  std::string file;
+  std::string protocol;
+  std::string output;
+  std::vector<std::string> sections;
+  bool force = false;
+  std::string lexicon;
+  std::string terms;
+};
+
+bool ReadText(const std::string& path, const char* what, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in || in.bad()) {
+    std::cerr << "protolm spec codegen: cannot read " << what << " " << path
+              << "; check the path and permissions\n";
+    return false;
+  }
+  out = text.str();
+  return true;
+}
+
+int RunSpecCodegen(const SpecCodegenOptions& opts) {
+  std::string rfc_text;
+  std::string lexicon_text(spec::DefaultLexiconText());
+  std::string terms_text(spec::DefaultTermsText());
+  if (!ReadText(opts.file, "RFC", rfc_text)) return kExitFailure;
+  if (!opts.lexicon.empty() &&
+      !ReadText(opts.lexicon, "lexicon", lexicon_text)) {
+    return kExitFailure;
+  }
+  if (!opts.terms.empty() && !ReadText(opts.terms, "term list", terms_text)) {
+    return kExitFailure;
+  }
+  Result<spec::SpecAnalyzer> analyzer = spec::SpecAnalyzer::Create(
+      lexicon_text,
+      opts.lexicon.empty() ? "lexicon.ccg (built in)" : opts.lexicon,
+      terms_text, opts.terms.empty() ? "terms.txt (built in)" : opts.terms);
+  if (!analyzer.ok()) {
+    std::cerr << "protolm spec codegen: " << analyzer.status().message()
+              << "\n";
+    return kExitFailure;
+  }
+  Result<spec::RfcDocument> doc = spec::ReadRfc(rfc_text, opts.file);
+  if (!doc.ok()) {
+    std::cerr << "protolm spec codegen: " << doc.status().message() << "\n";
+    return kExitFailure;
+  }
+  // Every sentence counts: the IP fields an ICMP message describes carry
+  // protocol IP in their context. --protocol picks the messages.
+  spec::AnalysisOptions analysis_options;
+  analysis_options.sections = opts.sections;
+  spec::AnalysisReport report = analyzer->Analyze(*doc, analysis_options);
+  spec::codegen::CodegenOptions options;
+  options.protocol = opts.protocol;
+  options.force = opts.force;
+  Result<spec::codegen::CodegenResult> result =
+      spec::codegen::GenerateCode(*doc, report, options);
+  if (!result.ok()) {
+    std::cerr << "protolm spec codegen: " << result.status().message() << "\n";
+    if (!opts.force) {
+      for (const std::string& line : spec::codegen::NotOkSentences(report)) {
+        std::cerr << "  " << line << "\n";
+      }
+    }
+    return kExitFailure;
+  }
+  Status written = spec::codegen::WriteGeneratedFiles(*result, opts.output);
+  if (!written.ok()) {
+    std::cerr << "protolm spec codegen: " << written.message() << "\n";
+    return kExitFailure;
+  }
+  size_t with_code = 0, without = 0;
+  for (const spec::codegen::SentenceTrace& t : result->traces) {
+    if (!t.functions.empty()) {
+      ++with_code;
+    } else if (t.status != "non-actionable") {
+      ++without;
+    }
+  }
+  std::cout << "wrote " << result->files.size() << " files to " << opts.output
+            << ": " << result->functions.size() << " functions for "
+            << result->messages.size() << " messages from " << with_code
+            << " sentences; " << without
+            << " actionable sentences gave no code (" << opts.output
+            << "/SENTENCES.md says why); build with make -C " << opts.output
+            << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandMain AttachSpecCodegen(CLI::App& spec) {
+  auto opts = std::make_shared<SpecCodegenOptions>();
+  CLI::App* cmd =
+      spec.add_subcommand("codegen",
+                          "Generate C code for a protocol's messages from the "
+                          "logical forms of its RFC");
+  cmd->add_option("FILE", opts->file,
+                  "RFC in plain text, every actionable sentence ok")
+      ->required();
+  cmd->add_option("--protocol", opts->protocol,
+                  "Protocol to generate (e.g. ICMP)");
+  cmd->add_option("-o,--output", opts->output,
+                  "Directory for the C sources and Makefile")
+      ->required();
+  cmd->add_option("--section", opts->sections,
+                  "Only this section and its subsections (repeatable)");
+  cmd->add_flag(
+      "--force", opts->force,
+      "Generate although some sentences are not ok (to watch tests fail)");
+  cmd->add_option(
+      "--lexicon", opts->lexicon,
+      "CCG lexicon to use instead of the built-in data/spec/lexicon.ccg");
+  cmd->add_option(
+      "--terms", opts->terms,
+      "Term list to use instead of the built-in data/spec/terms.txt");
+  return [opts] { return RunSpecCodegen(*opts); };
+}
+
+}  // namespace protolm::cli

@@ -1,0 +1,83 @@
+// Answering dataset requests with a model (see clone_predictor.h).
+#include "clone/clone_predictor.h"
+
+#include <map>
+#include <memory>
+
+#include "clone/dataset_split.h"
+#include "emu/responder.h"
+#include "emu/response_constraint.h"
+#include "emu/state_overlay.h"
+
+namespace protolm::clone {
+
+Result<std::vector<Bytes>> PredictIsolated(
+    const lm::Engine& engine, const std::vector<DatasetRecord>& records,
+    const std::vector<size_t>& indices, const PredictOptions& options) {
+  std::vector<Bytes> predictions;
+  predictions.reserve(indices.size());
+  for (size_t i : indices) {
+    const DatasetRecord& record = records[i];
+    std::unique_ptr<lm::ResponseConstraint> constraint;
+    if (options.constrained) {
+      constraint = emu::MakeResponseConstraint(record.protocol, record.request,
+                                               options.max_response_bytes);
+    }
+    lm::DecodeOptions decode;
+    decode.max_response_bytes = options.max_response_bytes;
+    decode.constraint = constraint.get();
+    auto response = engine.Generate(ContextOf(records, i, options.context),
+                                    record.request, decode);
+    if (!response.ok()) {
+      return Status(response.status().code(),
+                    record.where + ": " + response.status().message());
+    }
+    predictions.push_back(std::move(*response));
+  }
+  return predictions;
+}
+
+Result<std::vector<Bytes>> PredictReplay(
+    const lm::Engine& engine, const std::vector<DatasetRecord>& records,
+    const PredictOptions& options) {
+  emu::StateOverlay state(options.protocol);
+  emu::ResponderOptions responder_options;
+  responder_options.constrained = options.constrained;
+  responder_options.use_state = options.use_state;
+  responder_options.context = options.context;
+  responder_options.max_response_bytes = options.max_response_bytes;
+  std::map<uint64_t, std::unique_ptr<emu::Responder>> sessions;
+  std::vector<Bytes> predictions;
+  predictions.reserve(records.size());
+  for (const DatasetRecord& record : records) {
+    auto& responder = sessions[record.session];
+    if (!responder) {
+      responder = std::make_unique<emu::Responder>(
+          engine, record.protocol, responder_options,
+          options.use_state ? &state : nullptr);
+    }
+    auto response = responder->Answer(record.request);
+    if (!response.ok()) {
+      return Status(response.status().code(),
+                    record.where + ": " + response.status().message());
+    }
+    predictions.push_back(std::move(*response));
+  }
+  return predictions;
+}
+
+metrics::EvalReport ScorePredictions(const std::vector<DatasetRecord>& records,
+                                     const std::vector<size_t>& indices,
+                                     const std::vector<Bytes>& predictions,
+                                     const metrics::EvalOptions& options) {
+  std::vector<metrics::EvalRecord> scored;
+  scored.reserve(indices.size());
+  for (size_t k = 0; k < indices.size() && k < predictions.size(); ++k) {
+    const DatasetRecord& record = records[indices[k]];
+    scored.push_back({record.protocol, record.function, record.request,
+                      record.response, predictions[k]});
+  }
+  return metrics::Evaluate(scored, options);
+}
+
+}  // namespace protolm::clone

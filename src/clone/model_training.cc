@@ -1,0 +1,96 @@
+// Training with clone-style validation (see model_training.h).
+#include "clone/model_training.h"
+
+#include <chrono>
+#include <ctime>
+#include <map>
+
+#include "clone/clone_predictor.h"
+#include "clone/dataset_split.h"
+#include "lm/engine/engine.h"
+#include "util/sha256.h"
+
+namespace protolm::clone {
+
+Result<TrainedModel> TrainCloneModel(const std::vector<DatasetRecord>& records,
+                                     const std::vector<size_t>& train,
+                                     const std::vector<size_t>& validation,
+                                     ModelTrainingOptions options) {
+  std::map<int, EpochSummary> summaries;
+  Status validation_error;
+  auto epoch_start = std::chrono::steady_clock::now();
+  options.train.on_epoch =
+      [&](const lm::EpochResult& epoch) -> std::optional<double> {
+    EpochSummary summary;
+    summary.epoch = epoch.epoch;
+    summary.train_loss = epoch.train_loss;
+    summary.validation_loss = epoch.validation_loss;
+    auto engine = lm::Engine::Create(options.config, epoch.weights);
+    if (!engine.ok()) {
+      validation_error = engine.status();
+      return std::nullopt;
+    }
+    PredictOptions predict;
+    predict.protocol = options.protocol;
+    predict.context = options.context;
+    auto predictions = PredictIsolated(*engine, records, validation, predict);
+    if (!predictions.ok()) {
+      validation_error = predictions.status();
+      return std::nullopt;
+    }
+    metrics::EvalReport report =
+        ScorePredictions(records, validation, *predictions, options.eval);
+    const double n = std::max<size_t>(report.total.n, 1);
+    summary.bca = report.total.exact / n;
+    summary.rva = report.total.valid / n;
+    summary.byte_accuracy = report.total.byte_accuracy_sum / n;
+    auto now = std::chrono::steady_clock::now();
+    summary.seconds = std::chrono::duration<double>(now - epoch_start).count();
+    epoch_start = now;
+    summaries[epoch.epoch] = summary;
+    if (options.on_epoch) options.on_epoch(summary);
+    return summary.bca + summary.byte_accuracy / 100;
+  };
+  ASSIGN_OR_RETURN(lm::TrainResult result,
+                   lm::TrainModel(options.config,
+                                  ToExamples(records, train, options.context),
+                                  ToExamples(records, validation, options.context),
+                                  options.train));
+  if (!validation_error.ok()) return validation_error;
+  TrainedModel trained;
+  trained.best = summaries[result.best_epoch];
+  trained.result = std::move(result);
+  return trained;
+}
+
+Result<lm::Checkpoint> MakeCheckpoint(const lm::ModelConfig& config,
+                                      TrainedModel&& trained,
+                                      const TrainingOrigin& origin) {
+  lm::Checkpoint checkpoint;
+  checkpoint.config = config;
+  checkpoint.weights = std::move(trained.result.weights);
+  lm::Provenance& p = checkpoint.provenance;
+  p.protocol = origin.protocol;
+  p.profile = origin.profile;
+  ASSIGN_OR_RETURN(p.dataset_sha256, Sha256OfFile(origin.dataset_path));
+  p.dataset_records = origin.dataset_records;
+  p.train_seconds = trained.result.total_seconds;
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char created[32];
+  std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  p.created_utc = created;
+  p.seed = origin.seed;
+  p.metrics = {{"validation_bca", trained.best.bca},
+               {"validation_rva", trained.best.rva},
+               {"validation_byte_accuracy", trained.best.byte_accuracy},
+               {"best_epoch", trained.result.best_epoch},
+               {"epochs_run", trained.result.epochs_run}};
+  p.metrics.update(origin.metrics);
+  p.extra = {{"context", origin.context}};
+  p.extra.update(origin.extra);
+  return checkpoint;
+}
+
+}  // namespace protolm::clone

@@ -1,0 +1,69 @@
+// Answering one request of a session (see responder.h).
+#include "emu/responder.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "emu/modbus_response_constraint.h"
+#include "emu/response_constraint.h"
+#include "emu/s7_response_constraint.h"
+#include "lm/engine/tokens.h"
+
+namespace protolm::emu {
+namespace {
+
+/// The engine's default when a protocol has no bound of its own.
+constexpr size_t kDefaultMaxResponse = 300;
+
+size_t ProtocolMaxResponse(const std::string& protocol) {
+  if (protocol == "modbus") return kMaxModbusAdu;
+  if (protocol == "s7comm") return kMaxS7Response;
+  return kDefaultMaxResponse;
+}
+
+}  // namespace
+
+Responder::Responder(const lm::Engine& engine, std::string protocol,
+                     ResponderOptions options, StateOverlay* shared_state)
+    : engine_(engine),
+      protocol_(std::move(protocol)),
+      options_(options),
+      state_(shared_state) {}
+
+Result<Bytes> Responder::Answer(ByteView request) {
+  const lm::ModelConfig& config = engine_.config();
+  ASSIGN_OR_RETURN(lm::TokenSequence prompt,
+                   lm::EncodePrompt(context_, request,
+                                    static_cast<size_t>(config.max_positions),
+                                    static_cast<size_t>(config.max_offset)));
+  // Each response byte takes a position after the prompt; keep one spare so
+  // that the model can still say kEnd after the last byte.
+  const size_t free_positions =
+      static_cast<size_t>(config.max_positions) - prompt.tokens.size();
+  size_t cap = options_.max_response_bytes != 0
+                   ? options_.max_response_bytes
+                   : ProtocolMaxResponse(protocol_);
+  cap = std::min(cap, free_positions > 0 ? free_positions - 1 : 0);
+
+  std::unique_ptr<lm::ResponseConstraint> constraint;
+  if (options_.constrained)
+    constraint = MakeResponseConstraint(protocol_, request, cap);
+  lm::DecodeOptions decode;
+  decode.max_response_bytes = cap;
+  decode.constraint = constraint.get();
+  ASSIGN_OR_RETURN(Bytes response, engine_.Generate(context_, request, decode));
+
+  if (options_.use_state && state_ != nullptr) {
+    response = state_->Apply(request, response);
+    state_->Observe(request, response);
+  }
+  if (options_.context > 0) {
+    context_.push_back({Bytes(request.begin(), request.end()), response});
+    if (context_.size() > options_.context)
+      context_.erase(context_.begin(),
+                     context_.end() - static_cast<ptrdiff_t>(options_.context));
+  }
+  return response;
+}
+
+}  // namespace protolm::emu

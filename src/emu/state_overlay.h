@@ -1,0 +1,42 @@
+// The state overlay: the device memory image a clone keeps so that it returns
+// what was written, like a real PLC, whatever its model predicts.
+//
+// One overlay per cloned device, shared by all its connections (a value
+// written on one connection is read back on another). The protocol's codec
+// drives it: Observe learns from each final exchange (writes answered
+// normally, values of normal reads), Apply overwrites the data of a normal
+// read response where the image knows the value (modbus_memory_image.h,
+// s7_memory_image.h say which functions, tables and areas). Responses of
+// other kinds, exceptions and unknown addresses stay as the model produced
+// them. Protocols without an image leave everything unchanged. Memory is
+// bounded. Not thread-safe: callers sharing one overlay lock around it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "emu/modbus_memory_image.h"
+#include "emu/s7_memory_image.h"
+#include "util/bytes.h"
+
+namespace protolm::emu {
+
+class StateOverlay {
+ public:
+  /// `protocol`: "modbus" or "s7comm"; any other name keeps no state.
+  explicit StateOverlay(std::string_view protocol);
+
+  void Observe(ByteView request, ByteView response);
+  Bytes Apply(ByteView request, ByteView response) const;
+
+  const std::string& protocol() const { return protocol_; }
+  const ModbusMemoryImage& modbus() const { return modbus_; }
+  const S7MemoryImage& s7() const { return s7_; }
+
+ private:
+  std::string protocol_;
+  ModbusMemoryImage modbus_;
+  S7MemoryImage s7_;
+};
+
+}  // namespace protolm::emu

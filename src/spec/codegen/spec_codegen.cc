@@ -1,0 +1,425 @@
+// Sentences to functions to files (see spec_codegen.h).
+#include "spec/codegen/spec_codegen.h"
+
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "spec/codegen/function_writer.h"
+#include "spec/codegen/lf_lowering.h"
+#include "spec/codegen/runtime_files.h"
+#include "spec/codegen/static_context.h"
+#include "spec/rfc/c_header_emitter.h"
+
+namespace protolm::spec::codegen {
+namespace {
+
+using ccg::TermKind;
+using ccg::TermPtr;
+
+std::string Lower(std::string text) {
+  for (char& c : text)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string Upper(std::string text) {
+  for (char& c : text)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string OneLine(std::string text) {
+  for (size_t pos; (pos = text.find("*/")) != std::string::npos;)
+    text.replace(pos, 2, "* /");
+  return text.size() > 100 ? text.substr(0, 97) + "..." : text;
+}
+
+// A sentence the generator reads, with the form and context it uses.
+struct UsedSentence {
+  const SentenceAnalysis* analysis;
+  TermPtr form;
+  SentenceContext context;
+  size_t trace;
+};
+
+// True when lowered code sets fields of the message itself: a sentence
+// describing an IP header field ("For computing the checksum, the checksum
+// field should be zero" under Header Checksum) must not, since the runtime
+// writes the IP header.
+bool WritesMessageFields(const LoweredSentence& lowered) {
+  for (const std::string& line : lowered.lines) {
+    size_t start = line.find_first_not_of(' ');
+    if (start != std::string::npos && line.compare(start, 4, "msg.") == 0)
+      return true;
+  }
+  return false;
+}
+
+// The role of the actor when the form names one ("The receiver must ..."):
+// it overrides the role the verbs imply.
+std::string ActorRole(const TermPtr& form) {
+  if (!form || form->kind != TermKind::kPredicate) return "";
+  if (form->name == "Action" && form->args.size() >= 2) {
+    const std::string& actor = form->args[1]->name;
+    if (actor == "receiver" || actor == "receivers") return "receiver";
+    if (actor == "sender" || actor == "senders") return "sender";
+    return "";
+  }
+  for (const TermPtr& arg : form->args) {
+    std::string role = ActorRole(arg);
+    if (!role.empty()) return role;
+  }
+  return "";
+}
+
+bool RoleMatches(const std::string& sentence_role, FunctionRole role) {
+  if (sentence_role == "sender") return role == FunctionRole::kSender;
+  if (sentence_role == "receiver") return role == FunctionRole::kReceiver;
+  return true;  // "", "both"
+}
+
+struct Constant {
+  std::string value;
+  std::string comment;
+};
+
+std::string NameOf(const TermPtr& t) {
+  return t && (t->kind == TermKind::kConstant || t->kind == TermKind::kNumber)
+             ? t->name
+             : "";
+}
+
+bool IsDigits(const std::string& text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// "0 = net unreachable" under Code, "ICMP = 1" under Protocol.
+void CollectConstant(const UsedSentence& used,
+                     const std::vector<MessageModel>& messages,
+                     std::map<std::string, Constant>& constants) {
+  const TermPtr& form = used.form;
+  if (!form || form->kind != TermKind::kPredicate || form->name != "Compare" ||
+      form->args.size() != 3 || NameOf(form->args[0]) != "eq") {
+    return;
+  }
+  std::string left = NameOf(form->args[1]);
+  std::string right = NameOf(form->args[2]);
+  std::string comment = "line " + std::to_string(used.analysis->sentence.line) +
+                        ": " + OneLine(used.analysis->sentence.text);
+  if (used.context.field == "Protocol" && IsDigits(right) && !left.empty()) {
+    constants["IP_PROTOCOL_" + Upper(CIdentifier(left))] = {right, comment};
+    return;
+  }
+  std::optional<size_t> message = MessageOfContext(messages, used.context);
+  // Type values name the messages; GeneratedHeader writes them.
+  if (message && IsDigits(left) && !right.empty() &&
+      !used.context.field.empty() && Lower(used.context.field) != "type") {
+    constants[ValueConstantName(messages[*message].struct_name,
+                                used.context.field, right)] = {left, comment};
+  }
+}
+
+std::string AcceptTypeConstant(const MessageModel& message,
+                               const std::string& variant) {
+  if (!message.type_values.count(variant)) return "";
+  return ValueConstantName(message.struct_name, "type", variant);
+}
+
+std::string GeneratedHeader(const RfcDocument& doc, const std::string& protocol,
+                            const std::vector<MessageModel>& messages,
+                            const std::vector<FunctionModel>& functions,
+                            const std::map<std::string, Constant>& constants) {
+  std::string p = Lower(protocol);
+  std::string guard = Upper(p) + "_GENERATED_H";
+  std::ostringstream h;
+  h << "/* Generated by `protolm spec codegen` from " << OneLine(doc.source)
+    << " (protocol " << protocol
+    << "); do not edit: revise the specification.\n"
+    << " * Constants and functions of every " << protocol
+    << " message; SENTENCES.md names the sentence behind each\n"
+    << " * statement. Receivers return the length of the answer built into "
+       "out,\n"
+    << " * 0 when there is none, -1 for a malformed message; senders return "
+       "the\n"
+    << " * length of the message or -1. */\n"
+    << "#ifndef " << guard << "\n#define " << guard << "\n\n"
+    << "#include <stddef.h>\n#include <stdint.h>\n\n"
+    << "#include \"" << p << "_headers.h\"\n#include \"plm_runtime.h\"\n\n";
+  for (const auto& [name, constant] : constants) {
+    h << "#define " << name << " " << constant.value << "u /* "
+      << constant.comment << " */\n";
+  }
+  for (const MessageModel& message : messages) {
+    for (const auto& [variant, value] : message.type_values) {
+      h << "#define " << ValueConstantName(message.struct_name, "type", variant)
+        << " " << value << "u /* line " << message.type_lines.at(variant)
+        << ": Type value of the " << variant << " */\n";
+    }
+  }
+  h << "\n";
+  for (const FunctionModel& function : functions) {
+    h << FunctionPrototype(function, messages[function.message]) << ";\n";
+  }
+  h << "/* Offers `in` to every receiver; the first answer's length, 0 when "
+       "no\n"
+    << " * receiver answers, -1 when the message is malformed. */\n"
+    << "int " << p
+    << "_receive(const struct plm_ip *in, struct plm_ip_out *ip, "
+    << "uint8_t *out, size_t cap);\n\n#endif /* " << guard << " */\n";
+  return h.str();
+}
+
+std::string Makefile(const std::string& protocol) {
+  std::string p = Lower(protocol);
+  std::ostringstream m;
+  m << "# Generated by `protolm spec codegen`: builds the generated "
+    << protocol << " code with the static runtime.\n"
+    << "CFLAGS ?= -O2 -g\n"
+    << "override CFLAGS += -std=gnu99 -Wall -Wextra\n"
+    << "SOURCES = " << p << "_generated.c plm_net.c plm_tun.c\n"
+    << "HEADERS = " << p << "_generated.h " << p
+    << "_headers.h plm_runtime.h\n\n";
+  if (protocol == "ICMP") {
+    m << "all: icmp_node icmp_samples\n\n"
+      << "icmp_node: icmp_node.c $(SOURCES) $(HEADERS)\n"
+      << "\t$(CC) $(CFLAGS) -o $@ icmp_node.c $(SOURCES)\n\n"
+      << "icmp_samples: icmp_samples.c $(SOURCES) $(HEADERS)\n"
+      << "\t$(CC) $(CFLAGS) -o $@ icmp_samples.c $(SOURCES)\n\n"
+      << "# Interop with ping, traceroute, hping3 and tcpdump in a network "
+         "namespace (root).\n"
+      << "test: icmp_node icmp_samples\n\tsh ./icmp_interop_test.sh\n\n"
+      << "clean:\n\trm -f icmp_node icmp_samples\n\n.PHONY: all test clean\n";
+  } else {
+    m << "all: lib" << p << ".a\n\n"
+      << "lib" << p << ".a: $(SOURCES) $(HEADERS)\n"
+      << "\t$(CC) $(CFLAGS) -c $(SOURCES)\n"
+      << "\t$(AR) rcs $@ " << p << "_generated.o plm_net.o plm_tun.o\n\n"
+      << "clean:\n\trm -f *.o lib" << p << ".a\n\n.PHONY: all clean\n";
+  }
+  return m.str();
+}
+
+std::string SentencesReport(const RfcDocument& doc, const std::string& protocol,
+                            const std::vector<SentenceTrace>& traces) {
+  std::ostringstream r;
+  r << "# Sentences behind the generated " << protocol << " code\n\n"
+    << "Source: " << doc.source
+    << ". Each sentence with its status, the logical form the\n"
+    << "generator used and the functions it wrote code into, or why it gave "
+       "none.\n\n"
+    << "## Sentences that became code\n\n";
+  for (const SentenceTrace& t : traces) {
+    if (t.functions.empty()) continue;
+    r << "- line " << t.line << " [" << t.status << "] " << t.text << "\n  `"
+      << t.form << "`\n  -> ";
+    for (size_t i = 0; i < t.functions.size(); ++i) {
+      r << (i ? ", " : "") << "`" << t.functions[i] << "`";
+    }
+    r << "\n";
+  }
+  r << "\n## Actionable sentences without code\n\n";
+  for (const SentenceTrace& t : traces) {
+    if (!t.functions.empty() || t.status == "non-actionable") continue;
+    r << "- line " << t.line << " [" << t.status << "] " << t.text << "\n  -> "
+      << t.why << "\n";
+  }
+  r << "\n## Non-actionable sentences (skipped)\n\n";
+  for (const SentenceTrace& t : traces) {
+    if (t.status != "non-actionable") continue;
+    r << "- line " << t.line << ": " << t.text << "\n";
+  }
+  return r.str();
+}
+
+}  // namespace
+
+std::vector<std::string> NotOkSentences(const AnalysisReport& report) {
+  std::vector<std::string> out;
+  for (const SentenceAnalysis& s : report.sentences) {
+    if (s.status == SentenceStatus::kOk ||
+        s.status == SentenceStatus::kNonActionable) {
+      continue;
+    }
+    out.push_back("line " + std::to_string(s.sentence.line) + ": [" +
+                  SentenceStatusName(s.status) + "] " + s.sentence.text + " (" +
+                  s.reason + ")");
+  }
+  return out;
+}
+
+Result<CodegenResult> GenerateCode(const RfcDocument& doc,
+                                   const AnalysisReport& report,
+                                   const CodegenOptions& options) {
+  std::vector<std::string> not_ok = NotOkSentences(report);
+  if (!not_ok.empty() && !options.force) {
+    return InvalidArgument(
+        std::to_string(not_ok.size()) + " actionable sentence" +
+        (not_ok.size() == 1 ? " is" : "s are") + " not ok in " + doc.source +
+        " (first: " + not_ok.front() +
+        "); revise them until `protolm spec analyze` says ok");
+  }
+  CodegenResult result;
+  result.messages = FindMessages(doc, options.protocol);
+  if (result.messages.empty()) {
+    return InvalidArgument(
+        "no message diagram of protocol '" +
+        (options.protocol.empty() ? doc.protocol : options.protocol) + "' in " +
+        doc.source + "; check --protocol");
+  }
+  std::string protocol = result.messages.front().protocol;
+  result.functions = PlanFunctions(result.messages);
+
+  std::vector<UsedSentence> used;
+  for (const SentenceAnalysis& s : report.sentences) {
+    SentenceTrace trace;
+    trace.line = s.sentence.line;
+    trace.section = s.sentence.section;
+    trace.text = s.sentence.text;
+    trace.status = SentenceStatusName(s.status);
+    if (!s.forms.empty()) trace.form = ccg::ToString(s.forms.front());
+    if (s.status == SentenceStatus::kNonActionable) {
+      trace.why = "non-actionable";
+    } else if (s.forms.empty()) {
+      trace.why = "no logical form: " + s.reason;
+    } else {
+      used.push_back(
+          {&s, s.forms.front(), s.sentence.context, result.traces.size()});
+      std::string actor = ActorRole(s.forms.front());
+      if (!actor.empty()) used.back().context.role = actor;
+    }
+    result.traces.push_back(std::move(trace));
+  }
+
+  std::map<std::string, Constant> constants;
+  std::vector<std::optional<ChecksumRange>> checksums(result.messages.size());
+  std::vector<int> checksum_lines(result.messages.size(), 0);
+  for (const UsedSentence& u : used) {
+    CollectConstant(u, result.messages, constants);
+    std::optional<size_t> m = MessageOfContext(result.messages, u.context);
+    if (!m || checksums[*m]) continue;
+    for (const FunctionModel& f : result.functions) {
+      if (f.message != *m) continue;
+      FunctionScope scope{&result.messages[*m], &f};
+      checksums[*m] = FindChecksumDefinition(u.form, scope);
+      if (checksums[*m]) checksum_lines[*m] = u.analysis->sentence.line;
+      break;
+    }
+  }
+
+  std::vector<std::vector<CodePiece>> pieces(result.functions.size());
+  for (const UsedSentence& u : used) {
+    std::optional<size_t> m = MessageOfContext(result.messages, u.context);
+    std::set<std::string> reasons;
+    SentenceTrace& trace = result.traces[u.trace];
+    for (size_t i = 0; i < result.functions.size(); ++i) {
+      const FunctionModel& f = result.functions[i];
+      if (m && f.message != *m) continue;
+      if (!RoleMatches(u.context.role, f.role)) continue;
+      FunctionScope scope{&result.messages[f.message], &f};
+      const std::optional<ChecksumRange>& checksum = checksums[f.message];
+      LoweredSentence lowered = LowerSentence(u.form, u.context, scope,
+                                              checksum ? &*checksum : nullptr);
+      // RFC 792's "Addresses" paragraph says how the reply is formed; the
+      // other IP field labels describe the IP header.
+      if (IsLowerLayerField(u.context.field) && u.context.field != "Addresses" &&
+          !FindField(result.messages[f.message].diagram, u.context.field) &&
+          WritesMessageFields(lowered)) {
+        reasons.insert("describes the IP header's " + u.context.field +
+                       ", which the runtime writes (plm_ip_write)");
+        continue;
+      }
+      if (lowered.lines.empty()) {
+        reasons.insert(lowered.why);
+        continue;
+      }
+      pieces[i].push_back(
+          {lowered, {u.analysis->sentence.line}, u.analysis->sentence.text});
+      trace.functions.push_back(f.name);
+    }
+    if (trace.functions.empty()) {
+      for (const std::string& why : reasons)
+        trace.why += (trace.why.empty() ? "" : "; ") + why;
+      if (trace.why.empty()) trace.why = "no function of this message and role";
+    }
+  }
+
+  std::string p = Lower(protocol);
+  std::vector<HeaderDiagram> diagrams;
+  for (const MessageModel& message : result.messages)
+    diagrams.push_back(message.diagram);
+  CEmission headers = EmitC(diagrams, doc.source);
+  std::ostringstream c;
+  c << "/* Generated by `protolm spec codegen` from " << OneLine(doc.source)
+    << "; do not edit: revise the\n * specification. Each statement cites the "
+       "sentence "
+    << "it came from. */\n#include <string.h>\n\n#include \"" << p
+    << "_generated.h\"\n\n";
+  for (size_t i = 0; i < result.functions.size(); ++i) {
+    const FunctionModel& f = result.functions[i];
+    const MessageModel& message = result.messages[f.message];
+    std::string accept = f.role == FunctionRole::kReceiver
+                             ? AcceptTypeConstant(message, f.accepts)
+                             : "";
+    std::string build = AcceptTypeConstant(message, f.builds);
+    c << WriteFunction(f, message, pieces[i], checksums[f.message],
+                       checksum_lines[f.message], accept, build)
+      << "\n";
+  }
+  c << "int " << p
+    << "_receive(const struct plm_ip *in, struct plm_ip_out *ip, uint8_t *out, "
+    << "size_t cap) {\n  int n;\n";
+  for (const FunctionModel& f : result.functions) {
+    if (f.role != FunctionRole::kReceiver) continue;
+    c << "  n = " << f.name << "(in, ip, out, cap);\n  if (n != 0) return n;\n";
+  }
+  c << "  return 0;\n}\n";
+
+  result.files.push_back({p + "_headers.h", headers.code, false});
+  result.files.push_back({p + "_generated.h",
+                          GeneratedHeader(doc, protocol, result.messages,
+                                          result.functions, constants),
+                          false});
+  result.files.push_back({p + "_generated.c", c.str(), false});
+  result.files.push_back(
+      {"SENTENCES.md", SentencesReport(doc, protocol, result.traces), false});
+  result.files.push_back({"Makefile", Makefile(protocol), false});
+  for (const RuntimeFile& file : RuntimeFilesFor(protocol)) {
+    result.files.push_back(
+        {file.name, std::string(file.text), file.executable});
+  }
+  return result;
+}
+
+Status WriteGeneratedFiles(const CodegenResult& result,
+                           const std::string& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) return IoError("cannot create " + dir + ": " + error.message());
+  for (const GeneratedFile& file : result.files) {
+    std::filesystem::path path = std::filesystem::path(dir) / file.name;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << file.content;
+    out.close();
+    if (!out)
+      return IoError("cannot write " + path.string() +
+                     "; check the directory is writable");
+    if (file.executable) {
+      std::filesystem::permissions(path,
+                                   std::filesystem::perms::owner_exec |
+                                       std::filesystem::perms::group_exec |
+                                       std::filesystem::perms::others_exec,
+                                   std::filesystem::perm_options::add, error);
+    }
+  }
+  return Status();
+}
+
+}  // namespace protolm::spec::codegen
