@@ -17,6 +17,7 @@ packages=(
   # third-party peers used by tests and benchmarks
   tshark python3 python3-nltk
   nmap python3-pymodbus python3-serial-asyncio mbpoll
+  iputils-ping traceroute hping3 tcpdump iproute2
 )
 
 missing=()
