@@ -4,7 +4,7 @@
 
 #include <variant>
 
-#include "emu/s7_item_size.h"
+#include "proto/s7comm/element_size.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_encode.h"
 
@@ -50,7 +50,7 @@ std::optional<Place> PlaceOf(const VarItem& item) {
     place.bit = p->bit_offset;
     return place;
   }
-  std::optional<size_t> element = S7ElementBytes(p->type);
+  std::optional<size_t> element = s7comm::ElementBytes(p->type);
   if (!element || p->bit_offset != 0 || p->length == 0) return std::nullopt;
   place.bytes = *element * p->length;
   return place;

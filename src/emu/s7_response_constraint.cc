@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <variant>
 
-#include "emu/s7_item_size.h"
+#include "proto/s7comm/element_size.h"
 #include "proto/s7comm/message.h"
 
 namespace protolm::emu {
@@ -133,7 +133,7 @@ void S7ResponseConstraint::InitJob(const S7Pdu& job) {
       ReadItem r;
       if (const auto* any = std::get_if<AnyPointer>(&item)) {
         r.bit = any->type == ItemType::kBit;
-        if (auto element = S7ElementBytes(any->type)) {
+        if (auto element = s7comm::ElementBytes(any->type)) {
           const size_t bytes = *element * any->length;
           if (bytes <= max_data && bytes * 8 <= 0xFFFF) r.value_bytes = bytes;
         }

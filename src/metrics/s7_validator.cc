@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "proto/s7comm/element_size.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_decode.h"
 
@@ -16,24 +17,17 @@ using namespace protolm::s7comm;  // NOLINT: the whole file speaks S7
 Status Invalid(const std::string& what) { return Malformed("s7comm: " + what); }
 
 /// Bytes one element of `type` occupies in a data item; nullopt for types
-/// whose size the PLC decides (dates and times of several layouts).
-std::optional<size_t> ElementBytes(ItemType type) {
+/// whose size the PLC decides (dates and times have several layouts).
+std::optional<size_t> CheckedElementBytes(ItemType type) {
   switch (type) {
-    case ItemType::kBit:
-    case ItemType::kByte:
-    case ItemType::kChar:
-      return 1;
-    case ItemType::kWord:
-    case ItemType::kInt:
-    case ItemType::kCounter:
-    case ItemType::kTimer:
-      return 2;
-    case ItemType::kDword:
-    case ItemType::kDint:
-    case ItemType::kReal:
-      return 4;
-    default:
+    case ItemType::kDate:
+    case ItemType::kS5Time:
+    case ItemType::kTimeOfDay:
+    case ItemType::kTime:
+    case ItemType::kDateAndTime:
       return std::nullopt;
+    default:
+      return s7comm::ElementBytes(type);
   }
 }
 
@@ -60,7 +54,7 @@ std::optional<uint8_t> DueReturnCode(const VarItem& item,
   if (p->area != Area::kDataBlock && p->area != Area::kFlags &&
       p->area != Area::kInputs && p->area != Area::kOutputs)
     return std::nullopt;
-  const auto element = ElementBytes(p->type);
+  const auto element = CheckedElementBytes(p->type);
   if (!element || (p->type == ItemType::kBit && p->length != 1))
     return std::nullopt;
   const S7AreaSize* area = nullptr;
@@ -79,7 +73,7 @@ std::optional<uint8_t> DueReturnCode(const VarItem& item,
 bool DataFits(const VarItem& item, const DataItem& data) {
   const auto* p = std::get_if<AnyPointer>(&item);
   if (p == nullptr) return false;
-  const auto element = ElementBytes(p->type);
+  const auto element = CheckedElementBytes(p->type);
   return element && data.value.size() == *element * p->length &&
          (p->type == ItemType::kBit) == (data.type == DataType::kBit);
 }
@@ -116,7 +110,7 @@ Status CheckReadItem(size_t index, const VarItem& asked, const DataItem& got,
                    std::to_string(static_cast<int>(got.type)) +
                    " does not fit the requested element type");
   }
-  if (auto element = ElementBytes(any->type)) {
+  if (auto element = CheckedElementBytes(any->type)) {
     const size_t want = *element * any->length;
     if (got.value.size() != want)
       return Invalid(where + ": " + std::to_string(got.value.size()) +

@@ -5,6 +5,7 @@
 #include <optional>
 #include <variant>
 
+#include "proto/s7comm/element_size.h"
 #include "proto/s7comm/s7_builders.h"
 
 namespace protolm::device::s7 {
@@ -73,7 +74,7 @@ std::variant<Resolved, uint8_t> Resolve(DeviceState& state,
       (r.timer_or_counter && item.type != wanted_tc))
     return Code(ReturnCode::kDataTypeNotSupported);
 
-  size_t element = ElementBytes(item.type);
+  const size_t element = s7comm::ElementBytes(item.type).value_or(0);
   if (element == 0) return Code(ReturnCode::kDataTypeNotSupported);
   if (item.length == 0) return Code(ReturnCode::kAddressOutOfRange);
 
@@ -117,32 +118,6 @@ DataType ResponseDataType(ItemType type) {
 }
 
 }  // namespace
-
-size_t ElementBytes(ItemType type) {
-  switch (type) {
-    case ItemType::kBit:
-    case ItemType::kByte:
-    case ItemType::kChar:
-      return 1;
-    case ItemType::kWord:
-    case ItemType::kInt:
-    case ItemType::kDate:
-    case ItemType::kS5Time:
-    case ItemType::kCounter:
-    case ItemType::kTimer:
-      return 2;
-    case ItemType::kDword:
-    case ItemType::kDint:
-    case ItemType::kReal:
-    case ItemType::kTimeOfDay:
-    case ItemType::kTime:
-      return 4;
-    case ItemType::kDateAndTime:
-      return 8;
-    default:
-      return 0;
-  }
-}
 
 DataItem ReadVarItem(DeviceState& state, const AnyPointer& item) {
   auto resolved = Resolve(state, item, /*for_write=*/false);

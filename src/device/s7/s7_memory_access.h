@@ -37,8 +37,4 @@ s7comm::DataItem ReadVarItem(DeviceState& state,
 uint8_t WriteVarItem(DeviceState& state, const s7comm::AnyPointer& item,
                      const s7comm::DataItem& data);
 
-/// Bytes one element of `type` occupies in memory (1 for bits), or 0 for
-/// a transport size S7-300 CPUs do not accept in read/write var.
-size_t ElementBytes(s7comm::ItemType type);
-
 }  // namespace protolm::device::s7

@@ -1,10 +1,9 @@
-// Element sizes of S7 item types (see s7_item_size.h).
-#include "emu/s7_item_size.h"
+// Element sizes of S7 item types (see element_size.h).
+#include "proto/s7comm/element_size.h"
 
-namespace protolm::emu {
+namespace protolm::s7comm {
 
-std::optional<size_t> S7ElementBytes(s7comm::ItemType type) {
-  using s7comm::ItemType;
+std::optional<size_t> ElementBytes(ItemType type) {
   switch (type) {
     case ItemType::kBit:
     case ItemType::kByte:
@@ -30,4 +29,4 @@ std::optional<size_t> S7ElementBytes(s7comm::ItemType type) {
   }
 }
 
-}  // namespace protolm::emu
+}  // namespace protolm::s7comm
