@@ -91,6 +91,10 @@ ExpectedOutcome TableOutcome(const modbus::Request& r,
 
 }  // namespace
 
+bool ModbusRules::Supports(uint8_t function) const {
+  return Has(supported_functions, function);
+}
+
 bool AddressRange::Contains(uint32_t address, uint32_t quantity) const {
   return address >= start && address + quantity <= start + count;
 }
@@ -106,7 +110,7 @@ ExpectedOutcome ExpectedModbusOutcome(const modbus::Request& request,
       return Exception(ExceptionCode::kGatewayTargetFailedToRespond);
   }
   const bool modeled = modbus::IsModeledFunction(request.function);
-  if (rules.device_known && !Has(rules.supported_functions, request.function))
+  if (rules.device_known && !rules.Supports(request.function))
     return Exception(ExceptionCode::kIllegalFunction);
   if (!modeled) return Exception(ExceptionCode::kIllegalFunction);
   if (auto violation = modbus::CheckRequestRanges(request))

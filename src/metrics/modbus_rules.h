@@ -62,6 +62,9 @@ struct ModbusRules {
   /// id is answered with exception 02).
   std::vector<uint8_t> device_id_objects;
   std::vector<RegisterValueRange> value_ranges;
+
+  /// True when `function` is one of supported_functions.
+  bool Supports(uint8_t function) const;
 };
 
 /// What answer a request deserves.

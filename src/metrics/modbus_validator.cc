@@ -22,10 +22,6 @@ std::string Hex16(uint16_t v) {
   return s;
 }
 
-bool Has(const std::vector<uint8_t>& list, uint8_t v) {
-  return std::find(list.begin(), list.end(), v) != list.end();
-}
-
 Status Invalid(const std::string& what) { return Malformed("modbus: " + what); }
 
 std::string CodeText(ExceptionCode code) {
@@ -218,7 +214,7 @@ Status ValidateAnswerToMalformed(ByteView request, ByteView response,
   if (resp->pdu.function != (*function & 0x7F) || !resp->pdu.is_exception())
     return Invalid("a malformed request must be answered with an exception");
   const bool supported = rules.device_known
-                             ? Has(rules.supported_functions, *function)
+                             ? rules.Supports(*function)
                              : modbus::IsModeledFunction(*function);
   const ExpectedOutcome due{Kind::kException,
                             supported ? ExceptionCode::kIllegalDataValue

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <random>
 
+#include "probe/probe_sequence.h"
 #include "proto/modbus/builders.h"
 #include "proto/modbus/function_code.h"
 
@@ -273,25 +274,13 @@ class Generator {
 std::vector<ModbusProbe> ModbusBoundaries(const ProbeConfig& config,
                                           size_t size, uint64_t seed) {
   Generator g(config, seed);
-  std::vector<ModbusProbe> out;
-  while (out.size() < size) {
-    std::vector<ModbusProbe> round = g.Round();
-    if (round.empty()) break;
-    for (ModbusProbe& p : round) {
-      if (out.size() == size) break;
-      out.push_back(std::move(p));
-    }
-  }
-  return out;
+  return TakeFromRounds<ModbusProbe>(size, [&] { return g.Round(); });
 }
 
 std::vector<ModbusProbe> ModbusRandom(const ProbeConfig& config, size_t size,
                                       uint64_t seed) {
   Generator g(config, seed);
-  std::vector<ModbusProbe> out;
-  out.reserve(size);
-  while (out.size() < size) out.push_back(g.RandomProbe());
-  return out;
+  return TakeEach<ModbusProbe>(size, [&] { return g.RandomProbe(); });
 }
 
 }  // namespace protolm::probe

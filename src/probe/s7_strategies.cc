@@ -5,6 +5,7 @@
 #include <numeric>
 #include <random>
 
+#include "probe/probe_sequence.h"
 #include "proto/s7comm/s7_builders.h"
 
 namespace protolm::probe {
@@ -174,25 +175,13 @@ class Generator {
 std::vector<S7Pdu> S7Boundaries(const ProbeConfig& config, size_t size,
                                 uint64_t seed) {
   Generator g(config, seed);
-  std::vector<S7Pdu> out;
-  while (out.size() < size) {
-    std::vector<S7Pdu> round = g.Round();
-    if (round.empty()) break;
-    for (S7Pdu& p : round) {
-      if (out.size() == size) break;
-      out.push_back(std::move(p));
-    }
-  }
-  return out;
+  return TakeFromRounds<S7Pdu>(size, [&] { return g.Round(); });
 }
 
 std::vector<S7Pdu> S7Random(const ProbeConfig& config, size_t size,
                             uint64_t seed) {
   Generator g(config, seed);
-  std::vector<S7Pdu> out;
-  out.reserve(size);
-  while (out.size() < size) out.push_back(g.RandomPdu());
-  return out;
+  return TakeEach<S7Pdu>(size, [&] { return g.RandomPdu(); });
 }
 
 }  // namespace protolm::probe
