@@ -9,14 +9,13 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/spec_inputs.h"
 #include "spec/analysis/analysis_json.h"
 #include "spec/analysis/analysis_markdown.h"
-#include "spec/analysis/default_spec_data.h"
 #include "spec/analysis/spec_analyzer.h"
 #include "spec/rfc/rfc_document.h"
 
@@ -34,55 +33,18 @@ struct SpecAnalyzeOptions {
   std::string output;
 };
 
-// Reads a whole file; on failure prints one line and returns false.
-bool ReadFile(const std::string& path, const char* what, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "protolm spec analyze: cannot open " << what << " " << path
-              << "; check the path and permissions\n";
-    return false;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    std::cerr << "protolm spec analyze: cannot read " << what << " " << path
-              << "\n";
-    return false;
-  }
-  out = text.str();
-  return true;
-}
-
 int RunSpecAnalyze(const SpecAnalyzeOptions& opts) {
-  std::string rfc_text;
-  if (!ReadFile(opts.file, "RFC", rfc_text)) return kExitFailure;
-  std::string lexicon_text(spec::DefaultLexiconText());
-  std::string terms_text(spec::DefaultTermsText());
-  if (!opts.lexicon.empty() &&
-      !ReadFile(opts.lexicon, "lexicon", lexicon_text)) {
-    return kExitFailure;
-  }
-  if (!opts.terms.empty() && !ReadFile(opts.terms, "term list", terms_text)) {
-    return kExitFailure;
-  }
-  Result<spec::SpecAnalyzer> analyzer = spec::SpecAnalyzer::Create(
-      lexicon_text,
-      opts.lexicon.empty() ? "lexicon.ccg (built in)" : opts.lexicon,
-      terms_text, opts.terms.empty() ? "terms.txt (built in)" : opts.terms);
-  if (!analyzer.ok()) {
-    std::cerr << "protolm spec analyze: " << analyzer.status().message()
-              << "\n";
-    return kExitFailure;
-  }
-  Result<spec::RfcDocument> doc = spec::ReadRfc(rfc_text, opts.file);
-  if (!doc.ok()) {
-    std::cerr << "protolm spec analyze: " << doc.status().message() << "\n";
+  Result<SpecInputs> inputs =
+      LoadSpecInputs(opts.file, opts.lexicon, opts.terms);
+  if (!inputs.ok()) {
+    std::cerr << "protolm spec analyze: " << inputs.status().message() << "\n";
     return kExitFailure;
   }
   spec::AnalysisOptions options;
   options.protocol = opts.protocol;
   options.sections = opts.sections;
-  spec::AnalysisReport report = analyzer->Analyze(*doc, options);
+  spec::AnalysisReport report =
+      inputs->analyzer.Analyze(inputs->document, options);
   if (report.sentences.empty()) {
     std::cerr << "protolm spec analyze: no sentence of " << opts.file
               << " matches --protocol/--section; check their spelling\n";

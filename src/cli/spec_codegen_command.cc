@@ -5,15 +5,13 @@
 // listing them, while an actionable sentence is not ok, unless --force.
 // Flags only; the work is in spec/codegen.
 #include <CLI/CLI.hpp>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
-#include "spec/analysis/default_spec_data.h"
+#include "cli/spec_inputs.h"
 #include "spec/analysis/spec_analyzer.h"
 #include "spec/codegen/spec_codegen.h"
 #include "spec/rfc/rfc_document.h"
@@ -31,55 +29,24 @@ struct SpecCodegenOptions {
   std::string terms;
 };
 
-bool ReadText(const std::string& path, const char* what, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) {
-    std::cerr << "protolm spec codegen: cannot read " << what << " " << path
-              << "; check the path and permissions\n";
-    return false;
-  }
-  out = text.str();
-  return true;
-}
-
 int RunSpecCodegen(const SpecCodegenOptions& opts) {
-  std::string rfc_text;
-  std::string lexicon_text(spec::DefaultLexiconText());
-  std::string terms_text(spec::DefaultTermsText());
-  if (!ReadText(opts.file, "RFC", rfc_text)) return kExitFailure;
-  if (!opts.lexicon.empty() &&
-      !ReadText(opts.lexicon, "lexicon", lexicon_text)) {
-    return kExitFailure;
-  }
-  if (!opts.terms.empty() && !ReadText(opts.terms, "term list", terms_text)) {
-    return kExitFailure;
-  }
-  Result<spec::SpecAnalyzer> analyzer = spec::SpecAnalyzer::Create(
-      lexicon_text,
-      opts.lexicon.empty() ? "lexicon.ccg (built in)" : opts.lexicon,
-      terms_text, opts.terms.empty() ? "terms.txt (built in)" : opts.terms);
-  if (!analyzer.ok()) {
-    std::cerr << "protolm spec codegen: " << analyzer.status().message()
-              << "\n";
-    return kExitFailure;
-  }
-  Result<spec::RfcDocument> doc = spec::ReadRfc(rfc_text, opts.file);
-  if (!doc.ok()) {
-    std::cerr << "protolm spec codegen: " << doc.status().message() << "\n";
+  Result<SpecInputs> inputs =
+      LoadSpecInputs(opts.file, opts.lexicon, opts.terms);
+  if (!inputs.ok()) {
+    std::cerr << "protolm spec codegen: " << inputs.status().message() << "\n";
     return kExitFailure;
   }
   // Every sentence counts: the IP fields an ICMP message describes carry
   // protocol IP in their context. --protocol picks the messages.
   spec::AnalysisOptions analysis_options;
   analysis_options.sections = opts.sections;
-  spec::AnalysisReport report = analyzer->Analyze(*doc, analysis_options);
+  spec::AnalysisReport report =
+      inputs->analyzer.Analyze(inputs->document, analysis_options);
   spec::codegen::CodegenOptions options;
   options.protocol = opts.protocol;
   options.force = opts.force;
   Result<spec::codegen::CodegenResult> result =
-      spec::codegen::GenerateCode(*doc, report, options);
+      spec::codegen::GenerateCode(inputs->document, report, options);
   if (!result.ok()) {
     std::cerr << "protolm spec codegen: " << result.status().message() << "\n";
     if (!opts.force) {
