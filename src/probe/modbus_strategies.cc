@@ -14,7 +14,6 @@ namespace protolm::probe {
 namespace {
 
 namespace fc = modbus::fc;
-using Rng = std::mt19937_64;
 
 // Specification limits of the quantity fields (spec 6.1-6.4, 6.11, 6.12).
 constexpr uint32_t kMaxReadBits = 2000;
@@ -23,9 +22,6 @@ constexpr uint32_t kMaxWriteCoils = 1968;
 constexpr uint32_t kMaxWriteRegisters = 123;
 constexpr uint32_t kMaxReadWriteWrite = 121;
 
-uint32_t Uniform(Rng& rng, uint32_t lo, uint32_t hi) {
-  return std::uniform_int_distribution<uint32_t>(lo, hi)(rng);
-}
 
 /// The table a function addresses, or null for functions without one.
 const TableRange* TableOf(const ProbeConfig& c, uint8_t function) {
@@ -213,9 +209,7 @@ class Generator {
     if (t.count >= n) {
       const uint32_t low = t.start;
       const uint32_t high = t.start + t.count - n;
-      out.push_back(low);
-      if (high > low + 1) out.push_back(Uniform(rng_, low + 1, high - 1));
-      if (high != low) out.push_back(high);
+      AppendTriplet(low, high, rng_, out);
     }
     const uint32_t past = t.count >= n ? t.start + t.count - n + 1 : t.start;
     if (past + n <= 0x10000) out.push_back(past);
@@ -223,13 +217,7 @@ class Generator {
   }
 
   void Counts() {
-    std::vector<uint32_t> counts(c_.max_elements);
-    std::iota(counts.begin(), counts.end(), 1u);
-    if (counts.size() > 2) {
-      std::rotate(counts.begin() + 1, counts.end() - 1, counts.end());
-      std::shuffle(counts.begin() + 2, counts.end(), rng_);
-    }
-    for (uint32_t n : counts) {
+    for (uint32_t n : ElementCounts(c_.max_elements, rng_)) {
       for (uint8_t f : c_.function_codes) {
         const TableRange* table = TableOf(c_, f);
         if (table == nullptr || n > SpecMax(f)) continue;

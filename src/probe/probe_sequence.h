@@ -1,13 +1,47 @@
-// How a strategy's generator becomes the request list of a probe of `size`
-// requests, shared by the Modbus and S7 strategies: the boundaries method
-// takes its rounds one after another, the random strategy one request at a
-// time. Header-only templates; pure.
+// What the Modbus and S7 strategies share: their random numbers, the
+// boundaries method's element counts and address triplets (LLMPot's
+// Algorithm 1), and how a generator becomes the request list of a probe of
+// `size` requests (the boundaries method takes its rounds one after another,
+// the random strategy one request at a time). Header-only; pure but for the
+// generator each function is handed.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <numeric>
+#include <random>
 #include <vector>
 
 namespace protolm::probe {
+
+using Rng = std::mt19937_64;
+
+/// A uniform draw from lo..hi inclusive.
+inline uint32_t Uniform(Rng& rng, uint32_t lo, uint32_t hi) {
+  return std::uniform_int_distribution<uint32_t>(lo, hi)(rng);
+}
+
+/// The element counts 1..max in the boundaries method's order: 1, max, then
+/// the others shuffled (so a probe cut short still has both extremes).
+inline std::vector<uint32_t> ElementCounts(uint32_t max, Rng& rng) {
+  std::vector<uint32_t> counts(max);
+  std::iota(counts.begin(), counts.end(), 1u);
+  if (counts.size() > 2) {
+    std::rotate(counts.begin() + 1, counts.end() - 1, counts.end());
+    std::shuffle(counts.begin() + 2, counts.end(), rng);
+  }
+  return counts;
+}
+
+/// Appends the triplet of low..high: low, a random value strictly between
+/// (when there is one) and high (when it differs from low).
+inline void AppendTriplet(uint32_t low, uint32_t high, Rng& rng,
+                          std::vector<uint32_t>& out) {
+  out.push_back(low);
+  if (high > low + 1) out.push_back(Uniform(rng, low + 1, high - 1));
+  if (high != low) out.push_back(high);
+}
 
 /// The first `size` items of the rounds `next_round()` returns, in order;
 /// fewer when a round comes back empty (the generator has nothing more).

@@ -12,15 +12,10 @@ namespace protolm::probe {
 namespace {
 
 using namespace protolm::s7comm;  // NOLINT: the whole file speaks S7
-using Rng = std::mt19937_64;
 
 constexpr uint16_t kMissingDb = 9999;
 constexpr uint16_t kUnknownSzlId = 0x0f17;
 constexpr uint16_t kUnknownSzlIndex = 0x7777;
-
-uint32_t Uniform(Rng& rng, uint32_t lo, uint32_t hi) {
-  return std::uniform_int_distribution<uint32_t>(lo, hi)(rng);
-}
 
 AnyPointer Pointer(const S7AreaRange& area, uint32_t offset, uint16_t length,
                    ItemType type = ItemType::kByte, uint8_t bit = 0) {
@@ -93,20 +88,12 @@ class Generator {
     if (a.size < n) return out;
     const uint32_t low = 0;
     const uint32_t high = a.size - n;
-    out.push_back(low);
-    if (high > low + 1) out.push_back(Uniform(rng_, low + 1, high - 1));
-    if (high != low) out.push_back(high);
+    AppendTriplet(low, high, rng_, out);
     return out;
   }
 
   void Counts() {
-    std::vector<uint32_t> counts(c_.max_elements);
-    std::iota(counts.begin(), counts.end(), 1u);
-    if (counts.size() > 2) {
-      std::rotate(counts.begin() + 1, counts.end() - 1, counts.end());
-      std::shuffle(counts.begin() + 2, counts.end(), rng_);
-    }
-    for (uint32_t n : counts) {
+    for (uint32_t n : ElementCounts(c_.max_elements, rng_)) {
       const auto len = static_cast<uint16_t>(n);
       for (const S7AreaRange& a : c_.s7_areas) {
         for (uint32_t offset : Offsets(a, n)) {
