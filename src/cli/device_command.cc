@@ -2,13 +2,12 @@
 // profile (Modbus/TCP and S7comm) until SIGINT/SIGTERM; `device list` names
 // the built-in profiles and process models.
 #include <spdlog/spdlog.h>
-#include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/descriptor_limit.h"
 #include "device/device_server.h"
 #include "device/process/process.h"
 #include "device/s7/s7_handler.h"
@@ -26,22 +25,6 @@ struct ServeFlags {
   int idle_timeout_s = 60;
 };
 
-/// Lets the process hold max_connections sockets where the hard limit
-/// allows (the soft limit is often 1024).
-void RaiseDescriptorLimit(size_t max_connections) {
-  rlimit limit{};
-  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
-  rlim_t wanted = static_cast<rlim_t>(max_connections) + 64;
-  if (limit.rlim_cur >= wanted) return;
-  limit.rlim_cur = std::min(wanted, limit.rlim_max);
-  if (setrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur < wanted) {
-    spdlog::warn(
-        "descriptor limit {} is below --max-connections {}; raise "
-        "it (ulimit -n) to serve that many",
-        static_cast<uint64_t>(limit.rlim_cur), max_connections);
-  }
-}
-
 int RunServe(const ServeFlags& flags) {
   auto profile = device::LoadProfile(flags.profile);
   if (!profile.ok()) {
@@ -57,10 +40,10 @@ int RunServe(const ServeFlags& flags) {
       flags.s7_port < 0 ? std::nullopt : std::optional<uint16_t>(flags.s7_port);
   options.s7_handler = device::s7::MakeS7Handler;
   options.time_rate = flags.time_rate;
-  options.max_connections = static_cast<size_t>(flags.max_connections);
-  options.idle_timeout = std::chrono::seconds(flags.idle_timeout_s);
+  options.limits.max_connections = static_cast<size_t>(flags.max_connections);
+  options.limits.idle_timeout = std::chrono::seconds(flags.idle_timeout_s);
   options.log = [](const std::string& line) { spdlog::info("{}", line); };
-  RaiseDescriptorLimit(options.max_connections);
+  WarnIfDescriptorsShort(options.limits.max_connections);
   auto server = device::StartDeviceServer(*profile, options);
   if (!server.ok()) {
     spdlog::error("{}", server.status().message());

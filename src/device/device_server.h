@@ -1,19 +1,15 @@
 // STATUS: stable
 // The reference device server: a profile's protocols on TCP sockets.
 //
-// StartDeviceServer builds the device state from the profile, opens one
-// listening socket per served protocol (Modbus/TCP; S7comm when the caller
-// supplies the S7 handler factory, which lives in device/s7/ and depends on
-// this module), and runs all connections on one background thread with a
-// single asio::io_context: requests are framed by the protocol's codec,
-// several may arrive in one segment or one request over many (pipelining),
-// each connection has its own ProtocolSession. Limits: at most
-// max_connections at once (further accepts are closed at once), a frame
-// announcing more than max_frame_size bytes or bytes no frame can start
-// with closes the connection, a connection idle for idle_timeout is closed.
-// Simulated time runs at time_rate x wall time and processes advance before
-// each request and on a periodic tick. Each connection opened/closed is a
-// log line given to `log`.
+// StartDeviceServer builds the device state from the profile and serves one
+// listening socket per protocol (Modbus/TCP; S7comm when the caller supplies
+// the S7 handler factory, which lives in device/s7/ and depends on this
+// module) on a net::FramedServer (net/framed_server.h: codec framing,
+// pipelining, the limits of ServeOptions::limits, graceful stop) running on
+// ONE background thread, so the handlers and the device state need no
+// locks. Simulated time runs at time_rate x wall time and processes advance
+// before each request and on a periodic tick. Each connection opened/closed
+// is a log line given to `log`.
 //
 // Thread safety: DeviceServer's methods may be called from any one thread
 // (not concurrently); `log` is called on the server thread.
@@ -28,6 +24,7 @@
 
 #include "device/profile.h"
 #include "device/protocol_handler.h"
+#include "net/framed_server.h"
 #include "util/status.h"
 
 namespace protolm::device {
@@ -41,9 +38,8 @@ struct ServeOptions {
   std::optional<uint16_t> s7_port = 0;
   /// The S7 handler (device::s7's factory); empty: S7 is not served.
   HandlerFactory s7_handler;
-  size_t max_connections = 4096;
-  size_t max_frame_size = 8192;  // bytes a framed PDU may announce
-  std::chrono::milliseconds idle_timeout{std::chrono::seconds(60)};
+  /// Connection caps, frame size, timeouts, rate limit (framed_server.h).
+  net::ServerLimits limits;
   /// Simulated seconds per wall second (0: time stands still).
   double time_rate = 1.0;
   /// Receives one line per event (connection opened, closed and why).

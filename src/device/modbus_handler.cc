@@ -7,23 +7,23 @@
 namespace protolm::device {
 namespace {
 
-class ModbusSession : public ProtocolSession {
+class ModbusSession : public net::ProtocolSession {
  public:
   explicit ModbusSession(ModbusDevice& device) : device_(device) {}
-  Reply Handle(ByteView framed_request) override {
+  net::Reply Handle(ByteView framed_request) override {
     ModbusOutcome outcome = device_.HandleAdu(framed_request);
-    return Reply{outcome.response.value_or(Bytes{}), outcome.close_connection};
+    return net::Reply{outcome.response.value_or(Bytes{}), outcome.close_connection};
   }
 
  private:
   ModbusDevice& device_;
 };
 
-class ModbusHandler : public ProtocolHandler {
+class ModbusHandler : public net::ProtocolHandler {
  public:
   explicit ModbusHandler(DeviceState& state) : device_(state) {}
   const Codec& codec() const override { return ModbusCodec(); }
-  std::unique_ptr<ProtocolSession> NewSession(const std::string&) override {
+  std::unique_ptr<net::ProtocolSession> NewSession(const std::string&) override {
     return std::make_unique<ModbusSession>(device_);
   }
 
@@ -33,14 +33,14 @@ class ModbusHandler : public ProtocolHandler {
 
 }  // namespace
 
-Result<std::unique_ptr<ProtocolHandler>> NewModbusHandler(
+Result<std::unique_ptr<net::ProtocolHandler>> NewModbusHandler(
     const DeviceProfile& profile, DeviceState& state) {
   if (!profile.modbus.enabled) {
     return InvalidArgument(
         "profile " + profile.name +
         " has no \"modbus\" section; Modbus cannot be served");
   }
-  return std::unique_ptr<ProtocolHandler>(new ModbusHandler(state));
+  return std::unique_ptr<net::ProtocolHandler>(new ModbusHandler(state));
 }
 
 }  // namespace protolm::device

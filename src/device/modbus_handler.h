@@ -12,7 +12,7 @@
 namespace protolm::device {
 
 /// Errors: InvalidArgument when the profile has no Modbus section.
-Result<std::unique_ptr<ProtocolHandler>> NewModbusHandler(
+Result<std::unique_ptr<net::ProtocolHandler>> NewModbusHandler(
     const DeviceProfile& profile, DeviceState& state);
 
 }  // namespace protolm::device

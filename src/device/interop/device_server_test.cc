@@ -150,7 +150,7 @@ TEST_F(DeviceServerTest, UnknownFunctionGetsAnExceptionNotAClose) {
 
 TEST_F(DeviceServerTest, HalfFrameThenSilenceIsClosedAtTheIdleTimeout) {
   ServeOptions options;
-  options.idle_timeout = std::chrono::milliseconds(300);
+  options.limits.idle_timeout = std::chrono::milliseconds(300);
   Start(options);
   LoopbackClient c(server_->modbus_port());
   ASSERT_TRUE(c.Send(*FromHex("0001 0000 0006 01 03")));
@@ -160,7 +160,7 @@ TEST_F(DeviceServerTest, HalfFrameThenSilenceIsClosedAtTheIdleTimeout) {
 
 TEST_F(DeviceServerTest, ConnectionsOverTheLimitAreRefused) {
   ServeOptions options;
-  options.max_connections = 5;
+  options.limits.max_connections = 5;
   Start(options);
   std::vector<LoopbackClient> clients;
   for (int i = 0; i < 5; ++i) clients.emplace_back(server_->modbus_port());

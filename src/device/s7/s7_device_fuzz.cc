@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!state.ok()) __builtin_trap();
   auto handler = device::s7::MakeS7Handler(Profile(), **state);
   if (!handler.ok()) __builtin_trap();
-  std::unique_ptr<device::ProtocolSession> session =
+  std::unique_ptr<net::ProtocolSession> session =
       (*handler)->NewSession("fuzz:1");
   uint8_t stage = data[0] % 3;
   if (stage >= 1 && session->Handle(ByteView(kConnect)).close_after)
@@ -59,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (f.kind != FrameResult::Kind::kFrame || f.length == 0 ||
         f.length > stream.size())
       break;
-    device::Reply reply = session->Handle(stream.first(f.length));
+    net::Reply reply = session->Handle(stream.first(f.length));
     if (reply.close_after) break;
     stream = stream.subspan(f.length);
   }

@@ -28,13 +28,13 @@ constexpr uint8_t kReasonNotAttachedToTsap = 0x02;
 /// DT header bytes inside a TPDU (length, code, number/EOT).
 constexpr size_t kDtHeaderBytes = 3;
 
-Reply CloseNow() { return Reply{{}, true}; }
+net::Reply CloseNow() { return net::Reply{{}, true}; }
 
-class S7Session : public ProtocolSession {
+class S7Session : public net::ProtocolSession {
  public:
   explicit S7Session(S7Cpu& cpu) : cpu_(cpu) {}
 
-  Reply Handle(ByteView framed_request) override {
+  net::Reply Handle(ByteView framed_request) override {
     s7comm::MessageDecoding m =
         s7comm::DecodeMessage(framed_request, s7comm::FieldMode::kSkip);
     if (m.tpdus.empty()) return CloseNow();
@@ -46,7 +46,7 @@ class S7Session : public ProtocolSession {
         return Disconnect(first);
       case CotpType::kData:
         if (!connected_) return CloseNow();
-        if (m.payload.empty() && m.status.ok()) return Reply{};  // empty DT
+        if (m.payload.empty() && m.status.ok()) return net::Reply{};  // empty DT
         if (!m.status.ok() || !m.s7) return CloseNow();
         return Send(cpu_.Answer(*m.s7, m.payload.size(), s7_));
       default:
@@ -55,7 +55,7 @@ class S7Session : public ProtocolSession {
   }
 
  private:
-  Reply Connect(const CotpTpdu& cr) {
+  net::Reply Connect(const CotpTpdu& cr) {
     if (connected_) return CloseNow();
     std::optional<uint16_t> dst_tsap = cr.Tsap(s7comm::kParamDstTsap);
     std::optional<uint16_t> src_tsap = cr.Tsap(s7comm::kParamSrcTsap);
@@ -74,29 +74,29 @@ class S7Session : public ProtocolSession {
     if (!acceptable || (cr.class_option >> 4) != 0) {
       Result<Bytes> dr = s7comm::FrameTpdu(s7comm::CotpDisconnectRequest(
           cr.src_ref, cpu_.NextConnectionRef(), kReasonNotAttachedToTsap));
-      return Reply{dr.ok() ? std::move(*dr) : Bytes{}, true};
+      return net::Reply{dr.ok() ? std::move(*dr) : Bytes{}, true};
     }
     Result<Bytes> cc = s7comm::FrameTpdu(s7comm::CotpConnectConfirm(
         cr.src_ref, cpu_.NextConnectionRef(), *src_tsap, *dst_tsap, size_code));
     if (!cc.ok()) return CloseNow();
     connected_ = true;
     unit_payload_ = (size_t{1} << size_code) - kDtHeaderBytes;
-    return Reply{std::move(*cc), false};
+    return net::Reply{std::move(*cc), false};
   }
 
-  Reply Disconnect(const CotpTpdu& dr) {
+  net::Reply Disconnect(const CotpTpdu& dr) {
     CotpTpdu dc;
     dc.type = CotpType::kDisconnectConfirm;
     dc.dst_ref = dr.src_ref;
     dc.src_ref = dr.dst_ref;
     Result<Bytes> bytes = s7comm::FrameTpdu(dc);
-    return Reply{bytes.ok() ? std::move(*bytes) : Bytes{}, true};
+    return net::Reply{bytes.ok() ? std::move(*bytes) : Bytes{}, true};
   }
 
-  Reply Send(const CpuReply& reply) {
+  net::Reply Send(const CpuReply& reply) {
     switch (reply.kind) {
       case CpuReply::Kind::kNothing:
-        return Reply{};
+        return net::Reply{};
       case CpuReply::Kind::kClose:
         return CloseNow();
       case CpuReply::Kind::kSend:
@@ -104,7 +104,7 @@ class S7Session : public ProtocolSession {
     }
     Result<Bytes> bytes = s7comm::FrameS7Pdu(reply.pdu, unit_payload_);
     if (!bytes.ok()) return CloseNow();
-    return Reply{std::move(*bytes), false};
+    return net::Reply{std::move(*bytes), false};
   }
 
   S7Cpu& cpu_;
@@ -113,12 +113,12 @@ class S7Session : public ProtocolSession {
   S7Connection s7_;
 };
 
-class S7Handler : public ProtocolHandler {
+class S7Handler : public net::ProtocolHandler {
  public:
   S7Handler(const DeviceProfile& profile, DeviceState& state)
       : cpu_(profile, state) {}
   const Codec& codec() const override { return S7commCodec(); }
-  std::unique_ptr<ProtocolSession> NewSession(const std::string&) override {
+  std::unique_ptr<net::ProtocolSession> NewSession(const std::string&) override {
     return std::make_unique<S7Session>(cpu_);
   }
 
@@ -128,13 +128,13 @@ class S7Handler : public ProtocolHandler {
 
 }  // namespace
 
-Result<std::unique_ptr<ProtocolHandler>> MakeS7Handler(
+Result<std::unique_ptr<net::ProtocolHandler>> MakeS7Handler(
     const DeviceProfile& profile, DeviceState& state) {
   if (!profile.s7.enabled)
     return InvalidArgument(
         "profile '" + profile.name +
         "' has no S7 section: enable \"s7\" to serve S7comm");
-  return std::unique_ptr<ProtocolHandler>(
+  return std::unique_ptr<net::ProtocolHandler>(
       std::make_unique<S7Handler>(profile, state));
 }
 

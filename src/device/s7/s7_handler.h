@@ -38,7 +38,7 @@ namespace protolm::device::s7 {
 /// The S7 handler for `profile` on `state` (a HandlerFactory; pass it as
 /// ServeOptions::s7_handler). Errors: InvalidArgument when the profile does
 /// not enable S7.
-Result<std::unique_ptr<ProtocolHandler>> MakeS7Handler(
+Result<std::unique_ptr<net::ProtocolHandler>> MakeS7Handler(
     const DeviceProfile& profile, DeviceState& state);
 
 }  // namespace protolm::device::s7

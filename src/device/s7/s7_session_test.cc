@@ -52,7 +52,7 @@ uint16_t SzlError(const Userdata& u) {
 
 TEST(S7SessionTest, ConnectConfirmEchoesTsapsAndTpduSizeAsTheCpuDoes) {
   S7Device d(S7Device::Builtin());
-  Reply r = d.Send(testing::kNmapConnect);
+  net::Reply r = d.Send(testing::kNmapConnect);
   EXPECT_FALSE(r.close_after);
   // CC: dst-ref = the CR's src-ref, params tpdu-size, src-tsap, dst-tsap.
   EXPECT_EQ(ToHex(r.bytes), "0300001611d00014000300c0010ac1020100c2020102");
@@ -60,7 +60,7 @@ TEST(S7SessionTest, ConnectConfirmEchoesTsapsAndTpduSizeAsTheCpuDoes) {
 
 TEST(S7SessionTest, UnknownTsapGetsDisconnectRequestAndClose) {
   S7Device d(S7Device::Builtin());
-  Reply r = d.Send("0300001611e00000001400c1020100c2020107c0010a");
+  net::Reply r = d.Send("0300001611e00000001400c1020100c2020107c0010a");
   EXPECT_TRUE(r.close_after);
   ASSERT_GE(r.bytes.size(), 6u);
   EXPECT_EQ(r.bytes[5], 0x80) << "a DR, got " << ToHex(r.bytes);
@@ -68,7 +68,7 @@ TEST(S7SessionTest, UnknownTsapGetsDisconnectRequestAndClose) {
 
 TEST(S7SessionTest, DataBeforeConnectCloses) {
   S7Device d(S7Device::Builtin());
-  Reply r = d.Send(testing::kNmapSetup);
+  net::Reply r = d.Send(testing::kNmapSetup);
   EXPECT_TRUE(r.close_after);
   EXPECT_TRUE(r.bytes.empty());
 }
@@ -93,7 +93,7 @@ TEST(S7SessionTest, DisconnectRequestIsConfirmed) {
   d.Connect();
   Result<Bytes> dr = FrameTpdu(CotpDisconnectRequest(0x0003, 0x0014, 0x80));
   ASSERT_TRUE(dr.ok());
-  Reply r = d.Send(*dr);
+  net::Reply r = d.Send(*dr);
   EXPECT_TRUE(r.close_after);
   ASSERT_GE(r.bytes.size(), 6u);
   EXPECT_EQ(r.bytes[5], 0xc0) << ToHex(r.bytes);
@@ -102,7 +102,7 @@ TEST(S7SessionTest, DisconnectRequestIsConfirmed) {
 TEST(S7SessionTest, EmptyDataUnitIsIgnored) {
   S7Device d(S7Device::Builtin());
   d.Connect();
-  Reply r = d.Send("0300000702f000");
+  net::Reply r = d.Send("0300000702f000");
   EXPECT_FALSE(r.close_after);
   EXPECT_TRUE(r.bytes.empty());
 }
@@ -174,7 +174,7 @@ TEST(S7SessionTest, SzlAnswersEqualTheCapturedCpu315) {
        "92"},
   };
   for (const Frame& f : frames) {
-    Reply r = d.Send(f.request);
+    net::Reply r = d.Send(f.request);
     EXPECT_FALSE(r.close_after);
     Bytes expected = Hex(f.answer);
     if (expected.size() > 25 && r.bytes.size() > 25 && expected[25] != 0)
@@ -280,7 +280,7 @@ TEST(S7SessionTest, StopAndRestartShowInTheModeList) {
   S7Device d(S7Device::Builtin());
   d.Connect();
   // PLC stop and PI service P_PROGRAM as snap7 sends them (frames 57, 63).
-  Reply stop = d.Send(
+  net::Reply stop = d.Send(
       "0300002102f080320100001c000010000029000000000009505f50524f47"
       "52414d");
   EXPECT_EQ(ToHex(stop.bytes), "0300001402f080320300001c0000010000000029");
@@ -289,7 +289,7 @@ TEST(S7SessionTest, StopAndRestartShowInTheModeList) {
     return std::get<SzlResponse>(u.data->payload).records.at(0).at(3);
   };
   EXPECT_EQ(mode(), 0x84);
-  Reply run = d.Send(
+  net::Reply run = d.Send(
       "0300002702f080320100001f000016000028000000000000fd0002432009"
       "505f50524f4752414d");
   EXPECT_EQ(ToHex(run.bytes), "0300001402f080320300001f0000010000000028");

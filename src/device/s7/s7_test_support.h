@@ -47,8 +47,8 @@ inline constexpr std::string_view kNmapSzl001c =
 struct S7Device {
   DeviceProfile profile;
   std::unique_ptr<DeviceState> state;
-  std::unique_ptr<ProtocolHandler> handler;
-  std::unique_ptr<ProtocolSession> session;
+  std::unique_ptr<net::ProtocolHandler> handler;
+  std::unique_ptr<net::ProtocolSession> session;
 
   explicit S7Device(DeviceProfile p) : profile(std::move(p)) {
     auto s = DeviceState::Create(profile);
@@ -68,14 +68,14 @@ struct S7Device {
     return p.ok() ? *p : DeviceProfile{};
   }
 
-  Reply Send(const Bytes& framed) { return session->Handle(framed); }
-  Reply Send(std::string_view hex) { return Send(Hex(hex)); }
+  net::Reply Send(const Bytes& framed) { return session->Handle(framed); }
+  net::Reply Send(std::string_view hex) { return Send(Hex(hex)); }
 
   /// Sends an S7 PDU in one DT unit and returns the reply's bytes.
   Bytes Exchange(const s7comm::S7Pdu& pdu) {
     Result<Bytes> framed = s7comm::FrameS7Pdu(pdu);
     EXPECT_TRUE(framed.ok());
-    Reply r = Send(*framed);
+    net::Reply r = Send(*framed);
     EXPECT_FALSE(r.close_after);
     return r.bytes;
   }
