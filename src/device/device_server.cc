@@ -18,14 +18,16 @@ constexpr auto kTickPeriod = std::chrono::milliseconds(100);
 class Server : public DeviceServer {
  public:
   Server(const ServeOptions& options, std::unique_ptr<DeviceState> state)
-      : state_(std::move(state)),
+      : bind_address_(options.bind_address),
+        state_(std::move(state)),
         start_(Clock::now()),
         net_(NetOptions(options)) {}
 
   Status Listen(const std::string& protocol, uint16_t port,
                 std::unique_ptr<net::ProtocolHandler> handler,
                 uint16_t& bound) {
-    ASSIGN_OR_RETURN(bound, net_.Listen(protocol, port, std::move(handler)));
+    ASSIGN_OR_RETURN(bound, net_.Listen(protocol, bind_address_, port,
+                                        std::move(handler)));
     return Status::Ok();
   }
   void Start() { net_.Start(); }
@@ -44,7 +46,6 @@ class Server : public DeviceServer {
   /// device state need no locks.
   net::ServerOptions NetOptions(const ServeOptions& options) {
     net::ServerOptions net;
-    net.bind_address = options.bind_address;
     net.limits = options.limits;
     net.threads = 1;
     net.log = options.log;
@@ -57,6 +58,7 @@ class Server : public DeviceServer {
     return net;
   }
 
+  std::string bind_address_;
   std::unique_ptr<DeviceState> state_;
   Clock::time_point start_;
   net::FramedServer net_;  // last: stops (joins its thread) before the state goes

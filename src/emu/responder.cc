@@ -53,10 +53,8 @@ Result<Bytes> Responder::Answer(ByteView request) {
   decode.constraint = constraint.get();
   ASSIGN_OR_RETURN(Bytes response, engine_.Generate(context_, request, decode));
 
-  if (options_.use_state && state_ != nullptr) {
-    response = state_->Apply(request, response);
-    state_->Observe(request, response);
-  }
+  if (options_.use_state && state_ != nullptr)
+    response = state_->Settle(request, response);
   if (options_.context > 0) {
     context_.push_back({Bytes(request.begin(), request.end()), response});
     if (context_.size() > options_.context)

@@ -35,9 +35,9 @@ struct ResponderOptions {
   size_t max_response_bytes = 0;
 };
 
-/// One per session. Not thread-safe; several Responders may share the engine
-/// (its const methods are thread-safe) and, under the caller's lock, one
-/// overlay.
+/// One per session. Not thread-safe; Responders on several threads may
+/// share the engine (its const methods are thread-safe) and one overlay
+/// (StateOverlay::Settle is).
 class Responder {
  public:
   /// `engine` and `shared_state` (nullable: no state) must outlive this

@@ -16,4 +16,11 @@ Bytes StateOverlay::Apply(ByteView request, ByteView response) const {
   return Bytes(response.begin(), response.end());
 }
 
+Bytes StateOverlay::Settle(ByteView request, ByteView response) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Bytes settled = Apply(request, response);
+  Observe(request, settled);
+  return settled;
+}
+
 }  // namespace protolm::emu

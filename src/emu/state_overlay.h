@@ -9,9 +9,12 @@
 // s7_memory_image.h say which functions, tables and areas). Responses of
 // other kinds, exceptions and unknown addresses stay as the model produced
 // them. Protocols without an image leave everything unchanged. Memory is
-// bounded. Not thread-safe: callers sharing one overlay lock around it.
+// bounded. Settle (Apply then Observe, under the overlay's own lock) may be
+// called from several threads at once; Observe and Apply on their own are
+// not thread-safe and must not run while another thread uses the overlay.
 #pragma once
 
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -28,6 +31,9 @@ class StateOverlay {
 
   void Observe(ByteView request, ByteView response);
   Bytes Apply(ByteView request, ByteView response) const;
+  /// The final response to `request` given the model's `response` (Apply),
+  /// learned from at once (Observe) as one step. Thread-safe.
+  Bytes Settle(ByteView request, ByteView response);
 
   const std::string& protocol() const { return protocol_; }
   const ModbusMemoryImage& modbus() const { return modbus_; }
@@ -35,6 +41,7 @@ class StateOverlay {
 
  private:
   std::string protocol_;
+  std::mutex mutex_;  // held by Settle
   ModbusMemoryImage modbus_;
   S7MemoryImage s7_;
 };

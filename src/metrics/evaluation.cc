@@ -4,17 +4,15 @@
 #include <nlohmann/json.hpp>
 
 #include "metrics/byte_match.h"
-#include "metrics/modbus_validator.h"
-#include "metrics/s7_validator.h"
+#include "metrics/response_validator.h"
 #include "metrics/value_tolerance.h"
 
 namespace protolm::metrics {
 namespace {
 
 Status Validate(const EvalRecord& r, const EvalOptions& options) {
-  if (r.protocol == "s7comm")
-    return ValidateS7Response(r.request, r.predicted, options.s7_rules);
-  return ValidateModbusResponse(r.request, r.predicted, options.modbus_rules);
+  return ValidateResponse(r.protocol, r.request, r.predicted,
+                          options.modbus_rules, options.s7_rules);
 }
 
 void Add(Tally& t, bool exact, bool valid, bool within, double byte_accuracy) {

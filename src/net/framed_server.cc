@@ -43,7 +43,8 @@ class ServerCore {
         work_(asio::make_work_guard(io_)),
         tick_(asio::make_strand(io_)) {}
 
-  Result<uint16_t> Listen(std::string name, uint16_t port,
+  Result<uint16_t> Listen(std::string name, const std::string& address,
+                          uint16_t port,
                           std::unique_ptr<ProtocolHandler> handler);
   void Start();
   void Stop();
@@ -391,12 +392,13 @@ void Connection::Close(const std::string& why) {
   server_.Remove(info_.id, info_.peer_address);
 }
 
-Result<uint16_t> ServerCore::Listen(
-    std::string name, uint16_t port, std::unique_ptr<ProtocolHandler> handler) {
-  std::string where =
-      "bind " + options_.bind_address + ":" + std::to_string(port);
+Result<uint16_t> ServerCore::Listen(std::string name,
+                                   const std::string& bind_address,
+                                   uint16_t port,
+                                   std::unique_ptr<ProtocolHandler> handler) {
+  std::string where = "bind " + bind_address + ":" + std::to_string(port);
   asio::error_code ec;
-  asio::ip::address address = asio::ip::make_address(options_.bind_address, ec);
+  asio::ip::address address = asio::ip::make_address(bind_address, ec);
   if (ec)
     return InvalidArgument(where + ": not an IP address; give e.g. 127.0.0.1");
   auto acceptor = std::make_unique<tcp::acceptor>(io_);
@@ -410,8 +412,7 @@ Result<uint16_t> ServerCore::Listen(
                    "; pick another port or stop what uses it");
   }
   uint16_t bound = acceptor->local_endpoint(ec).port();
-  Log(name + ": listening on " + options_.bind_address + ":" +
-      std::to_string(bound));
+  Log(name + ": listening on " + bind_address + ":" + std::to_string(bound));
   listeners_.push_back(std::make_unique<Listener>(
       Listener{std::move(name), std::move(handler), std::move(acceptor),
                std::make_unique<asio::steady_timer>(io_)}));
@@ -566,9 +567,10 @@ FramedServer::FramedServer(ServerOptions options)
     : core_(std::make_unique<ServerCore>(std::move(options))) {}
 FramedServer::~FramedServer() { Stop(); }
 
-Result<uint16_t> FramedServer::Listen(std::string name, uint16_t port,
+Result<uint16_t> FramedServer::Listen(std::string name,
+                                      const std::string& address, uint16_t port,
                                       std::unique_ptr<ProtocolHandler> handler) {
-  return core_->Listen(std::move(name), port, std::move(handler));
+  return core_->Listen(std::move(name), address, port, std::move(handler));
 }
 void FramedServer::Start() { core_->Start(); }
 void FramedServer::Stop() { core_->Stop(); }

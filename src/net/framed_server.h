@@ -87,7 +87,6 @@ class ServerObserver {
 };
 
 struct ServerOptions {
-  std::string bind_address = "127.0.0.1";
   ServerLimits limits;
   size_t threads = 1;
   /// Nullable; outlives the server.
@@ -111,11 +110,13 @@ class FramedServer {
   FramedServer(const FramedServer&) = delete;
   FramedServer& operator=(const FramedServer&) = delete;
 
-  /// Listens on bind_address:port (0: an ephemeral port) for `handler`'s
-  /// protocol; returns the bound port. Call before Start. Errors:
-  /// InvalidArgument for a bad bind address, IoError "bind
-  /// 127.0.0.1:502 (modbus): permission denied; ..." when it cannot bind.
-  Result<uint16_t> Listen(std::string name, uint16_t port,
+  /// Listens on address:port (0: an ephemeral port) for `handler`'s
+  /// protocol, `name` naming it in logs and ConnectionInfo; returns the
+  /// bound port. Call before Start. Errors: InvalidArgument for an address
+  /// that is not an IP address, IoError "bind 127.0.0.1:502 (modbus):
+  /// permission denied; ..." when it cannot bind.
+  Result<uint16_t> Listen(std::string name, const std::string& address,
+                          uint16_t port,
                           std::unique_ptr<ProtocolHandler> handler);
 
   /// Starts the threads. Call once, after Listen.

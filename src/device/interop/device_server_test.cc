@@ -10,13 +10,13 @@
 
 #include <thread>
 
-#include "device/interop/loopback_client.h"
+#include "testing/loopback_client.h"
 #include "proto/modbus/builders.h"
 
 namespace protolm::device {
 namespace {
 
-using testing::LoopbackClient;
+using protolm::testing::LoopbackClient;
 
 class DeviceServerTest : public ::testing::Test {
  protected:

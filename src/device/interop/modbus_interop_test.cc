@@ -9,7 +9,7 @@
 
 #include "capture/tcp_conversation_writer.h"
 #include "device/device_server.h"
-#include "device/interop/loopback_client.h"
+#include "testing/loopback_client.h"
 #include "proto/modbus/builders.h"
 #include "testing/file_contents.h"
 #include "testing/scratch_dir.h"

@@ -1,5 +1,6 @@
-// A blocking TCP client for tests that talk to the device server on
-// 127.0.0.1: connect, send, receive with a timeout, observe a close.
+// A blocking TCP client for tests that talk to a server (the device server,
+// the honeypot) on 127.0.0.1: connect, send, receive with a timeout, observe
+// a close.
 // Header-only, test use only; one thread per client.
 #pragma once
 
@@ -16,7 +17,7 @@
 
 #include "util/bytes.h"
 
-namespace protolm::device::testing {
+namespace protolm::testing {
 
 class LoopbackClient {
  public:
@@ -97,4 +98,4 @@ class LoopbackClient {
   int fd_ = -1;
 };
 
-}  // namespace protolm::device::testing
+}  // namespace protolm::testing

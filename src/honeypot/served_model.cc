@@ -1,0 +1,40 @@
+// Loading a checkpoint for serving (served_model.h).
+#include "honeypot/served_model.h"
+
+#include "device/profile.h"
+#include "emu/response_constraint.h"
+#include "lm/engine/checkpoint.h"
+#include "metrics/profile_rules.h"
+#include "proto/registry/codec_registry.h"
+
+namespace protolm::honeypot {
+
+Result<std::unique_ptr<ServedModel>> LoadServedModel(const std::string& path) {
+  ASSIGN_OR_RETURN(lm::Checkpoint checkpoint, lm::LoadCheckpoint(path));
+  const std::string& protocol = checkpoint.provenance.protocol;
+  if (FindCodec(protocol) == nullptr || !emu::HasResponseConstraint(protocol)) {
+    return InvalidArgument(path + ": protocol \"" + protocol +
+                           "\" cannot be served; the honeypot serves clones "
+                           "of " + CodecNames() +
+                           " devices (train one with protolm clone)");
+  }
+  ASSIGN_OR_RETURN(lm::Engine engine,
+                   lm::Engine::Create(checkpoint.config, checkpoint.weights));
+  auto model = std::make_unique<ServedModel>(ServedModel{
+      path, protocol, checkpoint.provenance.profile,
+      checkpoint.provenance.extra.is_object()
+          ? checkpoint.provenance.extra.value("context", size_t{0})
+          : 0,
+      std::move(engine), metrics::ModbusRules{}, metrics::S7Rules{},
+      std::make_unique<emu::StateOverlay>(protocol)});
+  if (!model->profile.empty()) {
+    auto profile = device::BuiltinProfile(model->profile);
+    if (profile.ok()) {
+      model->modbus_rules = metrics::ModbusRulesFromProfile(*profile);
+      model->s7_rules = metrics::S7RulesFromProfile(*profile);
+    }
+  }
+  return model;
+}
+
+}  // namespace protolm::honeypot

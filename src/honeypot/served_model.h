@@ -1,0 +1,41 @@
+// A cloned device ready to serve: its checkpoint loaded into the inference
+// engine, with what serving it needs to know.
+//
+// The checkpoint's provenance says the protocol the model speaks and the
+// context (previous exchanges) it was trained with. When it names a built-in
+// device profile (a clone of the simulator), the validity rules of that
+// profile are used by the guard (which exceptions are due, which data blocks
+// exist); otherwise the specification's rules alone. One StateOverlay per
+// served model is shared by all its connections, so a value written on one
+// connection is read back on another. Immutable after loading except the
+// overlay, which is thread-safe through Settle.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "emu/state_overlay.h"
+#include "lm/engine/engine.h"
+#include "metrics/modbus_rules.h"
+#include "metrics/s7_validator.h"
+#include "util/status.h"
+
+namespace protolm::honeypot {
+
+struct ServedModel {
+  std::string path;      // the .plm file
+  std::string protocol;  // codec name: "modbus", "s7comm"
+  std::string profile;   // the cloned built-in profile, "" when unknown
+  size_t context = 0;    // exchanges of context per session
+  lm::Engine engine;
+  metrics::ModbusRules modbus_rules;
+  metrics::S7Rules s7_rules;
+  std::unique_ptr<emu::StateOverlay> state;
+};
+
+/// Loads `path`. Errors: the checkpoint's own (missing, corrupt, other
+/// version), InvalidArgument when its provenance names no protocol the
+/// honeypot can frame ("model.plm: protocol \"tls\" cannot be served; ...").
+Result<std::unique_ptr<ServedModel>> LoadServedModel(const std::string& path);
+
+}  // namespace protolm::honeypot

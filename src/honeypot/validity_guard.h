@@ -1,0 +1,42 @@
+// The validity guard: no response that fails the protocol's validator ever
+// leaves the honeypot.
+//
+// LLMPot's honeypot echoed the request back when the model's output was not
+// valid, which gives a honeypot away. Here every response the model
+// produces is checked with the validator the evaluation uses (RVA), under
+// the served model's rules (served_model.h). When it fails — or the model
+// could not answer at all — the guard sends the protocol-correct fallback:
+//  * Modbus: the exception the rules make due (illegal function, address or
+//    value; no answer where the unit is ignored); where a normal answer is
+//    due, the plainest answer the response grammar admits (data bytes zero);
+//  * S7comm and everything else: the plainest answer the response grammar
+//    admits (for a job: the shortest valid acknowledgement).
+// The plainest answer is the grammar walked choosing end where allowed and
+// otherwise the lowest allowed byte; the grammar only admits answers the
+// spec-only validator accepts. Pure and thread-safe.
+#pragma once
+
+#include <string>
+
+#include "honeypot/served_model.h"
+#include "util/bytes.h"
+#include "util/status.h"
+
+namespace protolm::honeypot {
+
+struct GuardedResponse {
+  Bytes bytes;              // what to send (empty: send nothing)
+  bool model_valid = true;  // the model's own answer passed the validator
+  std::string action;       // "" (sent as the model said) or "fallback"
+  std::string reason;       // why the model's answer was replaced
+};
+
+/// Checks `model_answer` (the model's response, or its error) to `request`
+/// and returns what to send.
+GuardedResponse GuardResponse(const ServedModel& model, ByteView request,
+                              const Result<Bytes>& model_answer);
+
+/// The fallback for `request` (file comment), for tests and the guard.
+Bytes FallbackResponse(const ServedModel& model, ByteView request);
+
+}  // namespace protolm::honeypot
