@@ -31,6 +31,11 @@ Responder::Responder(const lm::Engine& engine, std::string protocol,
       state_(shared_state) {}
 
 Result<Bytes> Responder::Answer(ByteView request) {
+  ASSIGN_OR_RETURN(Bytes response, Generate(request));
+  return Commit(request, response);
+}
+
+Result<Bytes> Responder::Generate(ByteView request) const {
   const lm::ModelConfig& config = engine_.config();
   ASSIGN_OR_RETURN(lm::TokenSequence prompt,
                    lm::EncodePrompt(context_, request,
@@ -51,8 +56,11 @@ Result<Bytes> Responder::Answer(ByteView request) {
   lm::DecodeOptions decode;
   decode.max_response_bytes = cap;
   decode.constraint = constraint.get();
-  ASSIGN_OR_RETURN(Bytes response, engine_.Generate(context_, request, decode));
+  return engine_.Generate(context_, request, decode);
+}
 
+Bytes Responder::Commit(ByteView request, ByteView model_response) {
+  Bytes response(model_response.begin(), model_response.end());
   if (options_.use_state && state_ != nullptr)
     response = state_->Settle(request, response);
   if (options_.context > 0) {

@@ -31,10 +31,11 @@ class CloneSession : public net::ProtocolSession {
                    model.state.get()) {}
 
   net::Reply Handle(ByteView framed_request) override {
-    GuardedResponse guarded = GuardResponse(model_, framed_request,
-                                            responder_.Answer(framed_request));
-    const bool close = EndsConnection(model_.protocol, guarded.bytes);
-    net::Reply reply(std::move(guarded.bytes), close);
+    GuardedResponse guarded = GuardResponse(
+        model_, framed_request, responder_.Generate(framed_request));
+    Bytes answer = responder_.Commit(framed_request, guarded.bytes);
+    const bool close = EndsConnection(model_.protocol, answer);
+    net::Reply reply(std::move(answer), close);
     reply.valid = guarded.model_valid;
     reply.guard_action = std::move(guarded.action);
     return reply;

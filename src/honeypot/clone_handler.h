@@ -3,8 +3,9 @@
 //
 // Each connection gets a session holding an emu::Responder (the model's
 // context of that connection, greedy decoding under the response grammar,
-// the model's shared state overlay) whose every answer goes through the
-// validity guard (validity_guard.h). The reply carries the guard's verdict
+// the model's shared state overlay); the model's every answer goes through
+// the validity guard (validity_guard.h) before the overlay and the context
+// take it in. The reply carries the guard's verdict
 // for the event record. Like a real S7 PLC, the session closes the
 // connection after answering a COTP disconnect request or when its answer
 // to a connection request is a refusal. Sessions may run on several server

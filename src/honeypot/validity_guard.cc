@@ -1,54 +1,62 @@
-// The validity guard and its fallbacks (validity_guard.h).
+// The validity guard and its fallback (validity_guard.h).
 #include "honeypot/validity_guard.h"
 
 #include "emu/response_constraint.h"
 #include "metrics/response_validator.h"
-#include "proto/modbus/adu.h"
-#include "proto/modbus/builders.h"
 
 namespace protolm::honeypot {
 namespace {
 
-/// The plainest response the protocol's grammar admits for `request`.
-Bytes PlainestGrammarResponse(const std::string& protocol, ByteView request) {
-  auto grammar = emu::MakeResponseConstraint(protocol, request);
-  Bytes response;
-  if (grammar == nullptr) return response;
+/// Completions the fallback search tries at most.
+constexpr size_t kMaxCompletions = 256;
+
+bool IsValid(const ServedModel& model, ByteView request, ByteView response) {
+  return metrics::ValidateResponse(model.protocol, request, response,
+                                   model.modbus_rules, model.s7_rules)
+      .ok();
+}
+
+/// Extends `prefix` through the grammar, taking end where allowed and
+/// otherwise the lowest allowed byte.
+Bytes PlainCompletion(const lm::ResponseConstraint& grammar, Bytes prefix) {
   lm::AllowedTokens allowed;
   for (;;) {
     allowed = lm::AllowedTokens{};
-    grammar->Allowed(response, &allowed);
-    if (allowed.end || allowed.bytes.none()) return response;
+    grammar.Allowed(prefix, &allowed);
+    if (allowed.end || allowed.bytes.none()) return prefix;
     size_t next = 0;
     while (!allowed.bytes.test(next)) ++next;
-    response.push_back(static_cast<uint8_t>(next));
+    prefix.push_back(static_cast<uint8_t>(next));
   }
-}
-
-/// The Modbus exception (or silence) the rules make due, if one is.
-std::optional<Bytes> DueModbusException(const ServedModel& model,
-                                        ByteView request) {
-  auto adu = modbus::DecodeRequestAdu(request);
-  if (!adu.ok()) return std::nullopt;  // the grammar knows malformed requests
-  metrics::ExpectedOutcome due = metrics::ExpectedModbusOutcome(
-      adu->pdu, adu->mbap.unit_id, model.modbus_rules);
-  if (due.kind == metrics::ExpectedOutcome::Kind::kNoAnswer) return Bytes{};
-  if (due.kind != metrics::ExpectedOutcome::Kind::kException)
-    return std::nullopt;
-  auto bytes = modbus::BuildResponseAdu(
-      adu->mbap.transaction_id, adu->mbap.unit_id,
-      modbus::ExceptionResponse(adu->pdu.function, due.code));
-  if (!bytes.ok()) return std::nullopt;
-  return std::move(*bytes);
 }
 
 }  // namespace
 
 Bytes FallbackResponse(const ServedModel& model, ByteView request) {
-  if (model.protocol == "modbus") {
-    if (auto exception = DueModbusException(model, request)) return *exception;
+  auto grammar = emu::MakeResponseConstraint(model.protocol, request);
+  if (grammar == nullptr) return {};
+  const Bytes plain = PlainCompletion(*grammar, {});
+  if (IsValid(model, request, plain)) return plain;
+  if (IsValid(model, request, {})) return {};  // the device would stay silent
+  // Where the plainest answer is not the one due (an exception where a
+  // normal answer is due, another exception code), the choice that matters
+  // is made early (a length, a function byte, a code): try the other
+  // choices position by position, each completed plainly.
+  size_t tried = 0;
+  for (size_t position = 0; position < plain.size(); ++position) {
+    Bytes prefix(plain.begin(), plain.begin() + position);
+    lm::AllowedTokens allowed;
+    grammar->Allowed(prefix, &allowed);
+    for (size_t byte = 0; byte < 256; ++byte) {
+      if (!allowed.bytes.test(byte) || byte == plain[position]) continue;
+      if (++tried > kMaxCompletions) return plain;
+      prefix.push_back(static_cast<uint8_t>(byte));
+      Bytes candidate = PlainCompletion(*grammar, prefix);
+      if (IsValid(model, request, candidate)) return candidate;
+      prefix.pop_back();
+    }
   }
-  return PlainestGrammarResponse(model.protocol, request);
+  return plain;  // valid under the specification, the grammar's guarantee
 }
 
 GuardedResponse GuardResponse(const ServedModel& model, ByteView request,

@@ -6,14 +6,16 @@
 // produces is checked with the validator the evaluation uses (RVA), under
 // the served model's rules (served_model.h). When it fails — or the model
 // could not answer at all — the guard sends the protocol-correct fallback:
-//  * Modbus: the exception the rules make due (illegal function, address or
-//    value; no answer where the unit is ignored); where a normal answer is
-//    due, the plainest answer the response grammar admits (data bytes zero);
-//  * S7comm and everything else: the plainest answer the response grammar
-//    admits (for a job: the shortest valid acknowledgement).
-// The plainest answer is the grammar walked choosing end where allowed and
-// otherwise the lowest allowed byte; the grammar only admits answers the
-// spec-only validator accepts. Pure and thread-safe.
+// the plainest answer the response grammar admits that the validator
+// accepts under the model's rules. The plainest answer is the grammar
+// walked taking end where allowed and otherwise the lowest allowed byte
+// (zero data, the shortest acknowledgement); where that is not the answer
+// due (an exception where a normal answer is due, or another exception
+// code), the other choices are tried position by position, and where the
+// device would stay silent (a unit it ignores) nothing is sent. The
+// grammar only admits answers the spec-only validator accepts, so even
+// when no candidate fits the device's rules the fallback is valid under the
+// specification. Pure and thread-safe.
 #pragma once
 
 #include <string>
