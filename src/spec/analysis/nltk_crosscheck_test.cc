@@ -25,7 +25,7 @@ namespace {
 
 // Short sentences (NLTK enumerates every derivation) from RFC 792, 1112,
 // 1059 and 5880, covering assignment, modals, conditions, coordination,
-// prepositions, possessives, relative clauses and advice.
+// prepositions, possessives, relative clauses, advice and the progressive.
 const std::vector<std::string> kSentences = {
     "The checksum is zero.",
     "For computing the checksum, the checksum field should be zero.",
@@ -39,6 +39,10 @@ const std::vector<std::string> kSentences = {
     "This checksum may be replaced in the future.",
     "The Version field is set to 1.",
     "If the Your Discriminator field is nonzero, the packet must be discarded.",
+    // A noun modifier never composes into the verb phrase (one form, not a
+    // second with a bare "field" as the subject of "must be zero").
+    "The field in the header is reserved and must be zero.",
+    "The host is sending traffic but the gateway may discard it.",
 };
 
 TEST(NltkCrossCheckTest, SameDistinctLogicalFormsAsNltk) {

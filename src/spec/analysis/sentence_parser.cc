@@ -24,6 +24,7 @@ ccg::ChartOptions SentenceParser::DefaultOptions() {
   ccg::ChartOptions options;
   options.rules.substitution = false;
   options.rules.raisable = {"NP"};
+  options.rules.apply_only_modifiers = {"NP", "S"};
   return options;
 }
 
@@ -90,7 +91,7 @@ ParsedSentence SentenceParser::ParseTokens(
   p.tokens = std::move(tokens);
   p.parsed_text = std::move(text);
   p.chart = ccg::ParseChart(Items(p.tokens), lexicon_->start(), options_);
-  p.winnowed = ccg::Winnow(p.chart.forms);
+  p.winnowed = ccg::Winnow(p.chart.forms, p.chart.attachment_heights);
   return p;
 }
 

@@ -10,10 +10,13 @@
 // "If ...," condition), "FIELD is ..." for any other; an elliptic condition
 // "If set, ..." becomes "If FIELD is set, ...". The default chart
 // options leave out substitution (RFC prose has no parasitic gaps; the rule
-// only adds readings that repeat a constituent) and raise only noun phrases
-// (raising a clause over a comma lets "If A, B" read as @If(B, A)). A
-// SentenceParser borrows its lexicon and dictionary (the caller keeps them
-// alive) and is safe to use from several threads at once.
+// only adds readings that repeat a constituent), raise only noun phrases
+// (raising a clause over a comma lets "If A, B" read as @If(B, A)) and let
+// noun and sentence post-modifiers only apply (composing them into a verb
+// phrase lets them skip a conjunct or slip under a modal). Winnowing gets
+// the chart's attachment heights (right association as the last
+// preference). A SentenceParser borrows its lexicon and dictionary (the
+// caller keeps them alive) and is safe to use from several threads at once.
 #pragma once
 
 #include <optional>
@@ -47,7 +50,7 @@ class SentenceParser {
       ccg::ChartOptions options = DefaultOptions());
 
   /// Chart options for RFC prose: NLTK's rules without substitution, type
-  /// raising of noun phrases only.
+  /// raising of noun phrases only, NP\NP and S\S modifiers that only apply.
   static ccg::ChartOptions DefaultOptions();
 
   /// Parses one sentence. A value definition ("0 = Echo Reply") is read as

@@ -59,10 +59,31 @@ TEST(SpecAnalyzerTest, Rfc792FlagsSagesSentencesAndFewOthers) {
     flagged += Flagged(a.status);
   }
   EXPECT_EQ(sage_flagged, 18u);
-  EXPECT_LE(flagged - sage_flagged, 8u) << "clear sentences flagged";
+  // The long sentences a careful reader finds clear ("Any field labeled
+  // "unused" ...", the Time to Live description, "Another case is when ...",
+  // the Source Quench and timestamp sentences, ...) all parse to one form.
+  EXPECT_EQ(flagged - sage_flagged, 0u) << "clear sentences flagged";
+  for (const SentenceAnalysis& a : r.sentences) {
+    if (!Flagged(a.status)) continue;
+    bool is_sage = false;
+    for (const auto& [text, count] : kSage) {
+      is_sage |= a.sentence.text.find(text) != std::string::npos;
+    }
+    EXPECT_TRUE(is_sage) << a.sentence.line << ": " << a.sentence.text << " ("
+                         << SentenceStatusName(a.status) << ", " << a.reason
+                         << ")";
+  }
   for (const SentenceAnalysis& a : r.sentences) {
     if (a.sentence.text.find("may be zero") != std::string::npos) {
       EXPECT_EQ(a.status, SentenceStatus::kUnderspecified) << a.sentence.text;
+    }
+    if (a.sentence.text.find("addresses are simply reversed") !=
+        std::string::npos) {
+      EXPECT_EQ(a.status, SentenceStatus::kUnparsed) << a.sentence.text;
+    }
+    if (a.sentence.text.rfind("Address of the gateway to which traffic", 0) ==
+        0) {
+      EXPECT_EQ(a.status, SentenceStatus::kAmbiguous) << a.sentence.text;
     }
     if (a.sentence.text.rfind("The checksum is the 16-bit ones's", 0) == 0) {
       EXPECT_EQ(a.status, SentenceStatus::kUnderspecified);
@@ -88,13 +109,15 @@ TEST(SpecAnalyzerTest, OtherProtocolsParseMostActionableSentences) {
   struct Case {
     const char* file;
     std::vector<std::string> sections;
+    size_t actionable_with_one_form;  // the parse rate's numerator today
   };
-  for (const Case& c : {Case{"rfc1112.txt", {"Appendix I"}},
-                        Case{"rfc1059.txt", {"Appendix A", "Appendix B"}},
-                        Case{"rfc5880-section4.1.txt", {}}}) {
+  for (const Case& c : {Case{"rfc1112.txt", {"Appendix I"}, 7},
+                        Case{"rfc1059.txt", {"Appendix A", "Appendix B"}, 24},
+                        Case{"rfc5880-section4.1.txt", {}, 33}}) {
     AnalysisReport r = Analyze(kRfcs + c.file, c.sections);
     EXPECT_GT(r.actionable, 5u) << c.file;
-    EXPECT_GE(r.parse_rate, 0.7) << c.file;
+    EXPECT_GE(r.parse_rate, 0.75) << c.file;
+    EXPECT_GE(r.actionable_with_one_form, c.actionable_with_one_form) << c.file;
   }
 }
 

@@ -2,12 +2,11 @@
 // chart_parser.h).
 #include "spec/ccg/chart_parser.h"
 
+#include <algorithm>
 #include <limits>
-#include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace protolm::spec::ccg {
 namespace {
@@ -30,6 +29,7 @@ constexpr int kNone = -1;
 struct Edge {
   CategoryPtr category;
   Rule rule;
+  size_t start, end;  // the tokens it spans
   // Back-pointers: (left, right) edge ids for binary rules, (child, kNone)
   // for type raising; none for lexical edges.
   std::vector<std::pair<int, int>> children;
@@ -37,10 +37,33 @@ struct Edge {
   std::vector<TermPtr> lexical;  // lexical edges: the items' semantics
 };
 
+// The distinct semantics of an edge and the attachment height of each.
+struct Readings {
+  std::vector<TermPtr> terms;
+  std::vector<size_t> heights;
+};
+
+bool HeadedBy(CategoryPtr c, const CategoryPtr& goal) {
+  while (c->is_functor()) c = c->result;
+  return SameCategory(c, goal);
+}
+
+// A clause-level constituent attaching over its left neighbour: a backward
+// rule whose primary functor (the right part) takes a clause or verb phrase.
+bool AttachesFromTheRight(Rule rule, const CategoryPtr& right,
+                          const CategoryPtr& goal) {
+  return (rule == Rule::kBackwardApplication ||
+          rule == Rule::kBackwardComposition ||
+          rule == Rule::kBackwardCrossedComposition) &&
+         right->is_functor() && HeadedBy(right->argument, goal);
+}
+
 class Chart {
  public:
-  Chart(size_t n, const ChartOptions& options, bool& truncated)
+  Chart(size_t n, const CategoryPtr& goal, const ChartOptions& options,
+        bool& truncated)
       : n_(n),
+        goal_(goal),
         options_(options),
         truncated_(truncated),
         cells_((n + 1) * (n + 1)) {}
@@ -67,7 +90,7 @@ class Chart {
         return kNone;
       }
       id = static_cast<int>(edges_.size());
-      edges_.push_back(Edge{category, rule, {}, {}, {}});
+      edges_.push_back(Edge{category, rule, start, end, {}, {}, {}});
       index_.emplace(std::move(key), id);
       c.push_back(id);
     }
@@ -82,33 +105,47 @@ class Chart {
     edges_[id].lexical.push_back(semantics);
   }
 
-  // Distinct semantics of an edge (memoised).
-  const std::vector<TermPtr>& Readings(int id) {
+  // Distinct semantics of an edge with their least attachment heights
+  // (memoised). Once the edge is full, further derivations are dropped.
+  const Readings& ReadingsOf(int id) {
     auto memo = readings_.find(id);
     if (memo != readings_.end()) return memo->second;
-    std::vector<TermPtr> out;
-    std::unordered_set<std::string> seen;
-    auto add = [&](const TermPtr& t) {
-      if (out.size() >= options_.max_readings_per_edge) {
+    Readings out;
+    std::unordered_map<std::string, size_t> index;
+    auto add = [&](const TermPtr& t, size_t height) {
+      if (out.terms.size() >= options_.max_readings_per_edge) {
         truncated_ = true;
         return;
       }
-      if (seen.insert(ToString(t)).second) out.push_back(t);
+      auto [it, inserted] = index.emplace(ToString(t), out.terms.size());
+      if (inserted) {
+        out.terms.push_back(t);
+        out.heights.push_back(height);
+      } else {
+        out.heights[it->second] = std::min(out.heights[it->second], height);
+      }
     };
     const Edge e = edges_[id];
-    for (const TermPtr& t : e.lexical) add(t);
+    for (const TermPtr& t : e.lexical) add(t, 0);
     for (const auto& [l, r] : e.children) {
       if (r == kNone) {
-        for (const TermPtr& s : Readings(l)) add(RaiseSemantics(s));
+        const Readings raised = ReadingsOf(l);
+        for (size_t i = 0; i < raised.terms.size(); ++i) {
+          add(RaiseSemantics(raised.terms[i]), raised.heights[i]);
+        }
         continue;
       }
-      const std::vector<TermPtr> left = Readings(l);
-      const std::vector<TermPtr>& right = Readings(r);
-      for (const TermPtr& ls : left) {
-        for (const TermPtr& rs : right) {
-          Result<TermPtr> t =
-              CombineSemantics(e.rule, ls, rs, options_.max_beta_steps);
-          if (t.ok()) add(*t);  // a runaway term has no reading
+      const size_t own = AttachesFromTheRight(e.rule, edges_[r].category, goal_)
+                             ? edges_[l].end - edges_[l].start
+                             : 0;
+      const Readings left = ReadingsOf(l);
+      const Readings& right = ReadingsOf(r);
+      for (size_t i = 0; i < left.terms.size(); ++i) {
+        for (size_t j = 0; j < right.terms.size(); ++j) {
+          Result<TermPtr> t = CombineSemantics(
+              e.rule, left.terms[i], right.terms[j], options_.max_beta_steps);
+          // A runaway term has no reading.
+          if (t.ok()) add(*t, left.heights[i] + right.heights[j] + own);
         }
       }
     }
@@ -131,12 +168,13 @@ class Chart {
 
  private:
   size_t n_;
+  CategoryPtr goal_;
   const ChartOptions& options_;
   bool& truncated_;
   std::vector<std::vector<int>> cells_;
   std::vector<Edge> edges_;
   std::unordered_map<std::string, int> index_;
-  std::unordered_map<int, std::vector<TermPtr>> readings_;
+  std::unordered_map<int, Readings> readings_;
   std::unordered_map<int, uint64_t> derivations_;
 };
 
@@ -151,7 +189,7 @@ ChartResult ParseChart(const std::vector<std::vector<LexicalItem>>& tokens,
     result.truncated = true;
     return result;
   }
-  Chart chart(n, options, result.truncated);
+  Chart chart(n, goal, options, result.truncated);
   for (size_t i = 0; i < n; ++i) {
     for (const LexicalItem& lex : tokens[i]) {
       int id =
@@ -209,13 +247,22 @@ ChartResult ParseChart(const std::vector<std::vector<LexicalItem>>& tokens,
       }
     }
   }
-  std::unordered_set<std::string> seen;
+  std::unordered_map<std::string, size_t> index;
   for (int id : chart.cell(0, n)) {
     if (!SameCategory(chart.edge(id).category, goal)) continue;
     result.derivations =
         SaturatingAdd(result.derivations, chart.Derivations(id));
-    for (const TermPtr& t : chart.Readings(id)) {
-      if (seen.insert(ToString(t)).second) result.forms.push_back(t);
+    const Readings& readings = chart.ReadingsOf(id);
+    for (size_t i = 0; i < readings.terms.size(); ++i) {
+      auto [it, inserted] =
+          index.emplace(ToString(readings.terms[i]), result.forms.size());
+      if (inserted) {
+        result.forms.push_back(readings.terms[i]);
+        result.attachment_heights.push_back(readings.heights[i]);
+      } else {
+        size_t& h = result.attachment_heights[it->second];
+        h = std::min(h, readings.heights[i]);
+      }
     }
   }
   return result;

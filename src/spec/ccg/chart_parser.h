@@ -15,6 +15,15 @@
 // edge. Caps on edges per cell, on edge pairs tried and on readings per edge
 // bound memory and time on hostile or very long input; hitting one is
 // reported as `truncated` (the forms found may then be incomplete).
+// Each form also gets its attachment height, the least over its
+// derivations of the tokens that clause-level constituents attach over from
+// the right: a backward rule whose result is headed by the goal category
+// (a conjunct, a verb-phrase modifier, a postposed clause) adds the length of
+// its left part. The lower it is, the closer each such constituent attaches
+// to the words just before it (right association, "late closure"); the
+// winnowing uses it as its last preference. Noun-phrase attachments do not
+// count: which noun a prepositional phrase modifies stays the business of
+// the logical-form checks.
 // Stateless; safe to call from several threads.
 #pragma once
 
@@ -45,7 +54,8 @@ struct ChartOptions {
 
 struct ChartResult {
   std::vector<TermPtr>
-      forms;                 // distinct semantics of goal edges, in order found
+      forms;  // distinct semantics of goal edges, in order found
+  std::vector<size_t> attachment_heights;  // one per form (see above)
   uint64_t derivations = 0;  // derivations of those edges (saturating)
   bool truncated = false;    // a limit of ChartOptions was hit
 };

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "spec/ccg/lexicon.h"
@@ -21,6 +22,8 @@ and => (NP\NP)/NP {\y x.@And(x,y)}
 sends => (S\NP)/NP {\y x.@Action('send',x,y)}
 if => (S/S)/S {\c s.@If(c,s)}
 ',' => (S/S)\(S/S) {\F.F}
+but => (S\S)/S {\y x.@And(x,y)}
+when => (S\S)/S {\c s.@If(c,s)}
 )";
 
 class ChartParserTest : public testing::Test {
@@ -92,6 +95,46 @@ TEST_F(ChartParserTest, ConditionalGetsBothArgumentOrders) {
             (std::set<std::string>{"@If(@Is('code',0),@Must(@Is('host',0)))",
                                    "@If(@Must(@Is('host',0)),@Is('code',0))"}));
   EXPECT_EQ(Winnow(r.forms).forms.size(), 1u);
+}
+
+std::map<std::string, size_t> HeightsByForm(const ChartResult& r) {
+  std::map<std::string, size_t> out;
+  EXPECT_EQ(r.attachment_heights.size(), r.forms.size());
+  for (size_t i = 0; i < r.forms.size() && i < r.attachment_heights.size();
+       ++i) {
+    out[ToString(r.forms[i])] = r.attachment_heights[i];
+  }
+  return out;
+}
+
+TEST_F(ChartParserTest, PostposedConditionAttachesToTheNearestClause) {
+  ChartResult r = Parse(
+      {"a", "sends", "b", "but", "c", "sends", "d", "when", "e", "is", "f"});
+  const std::string low =
+      "@And(@Action('send','a','b'),@If(@Is('e','f'),@Action('send','c','d')))";
+  const std::string high =
+      "@If(@Is('e','f'),@And(@Action('send','a','b'),@Action('send','c','d')))";
+  std::map<std::string, size_t> heights = HeightsByForm(r);
+  ASSERT_EQ(heights.size(), 2u);
+  EXPECT_LT(heights.at(low), heights.at(high));
+  WinnowResult w = Winnow(r.forms, r.attachment_heights);
+  ASSERT_EQ(w.forms.size(), 1u);
+  EXPECT_EQ(ToString(w.forms[0]), low);
+  EXPECT_EQ(Winnow(r.forms).forms.size(), 2u);  // without heights: ambiguous
+}
+
+TEST_F(ChartParserTest, FrontedConditionScopesOverTheWholeClause) {
+  ChartResult r = Parse(
+      {"if", "e", "is", "f", ",", "a", "sends", "b", "but", "c", "sends", "d"});
+  const std::string whole =
+      "@If(@Is('e','f'),@And(@Action('send','a','b'),@Action('send','c','d')))";
+  std::map<std::string, size_t> heights = HeightsByForm(r);
+  ASSERT_EQ(heights.count(whole), 1u);
+  for (const auto& [form, height] : heights) {
+    if (form != whole) {
+      EXPECT_LT(heights.at(whole), height) << form;
+    }
+  }
 }
 
 TEST_F(ChartParserTest, NormalFormRemovesSpuriousDerivationsButNoForm) {

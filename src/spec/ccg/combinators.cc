@@ -51,6 +51,16 @@ std::optional<CategoryPtr> Raise(const CategoryPtr& primitive,
                      MakeFunctor(t, inner->slash, primitive));
 }
 
+// X\X for a primitive X named in options.apply_only_modifiers.
+bool IsApplyOnlyModifier(const CategoryPtr& c, const RuleOptions& options) {
+  return IsBackward(c) && c->argument->is_primitive() &&
+         SameCategory(c->result, c->argument) &&
+         std::find(options.apply_only_modifiers.begin(),
+                   options.apply_only_modifiers.end(),
+                   c->argument->primitive) !=
+             options.apply_only_modifiers.end();
+}
+
 bool IsForwardComposition(Rule r) {
   return r == Rule::kForwardComposition ||
          r == Rule::kForwardCrossedComposition;
@@ -107,7 +117,9 @@ std::vector<BinaryCombination> CombineCategories(const CategoryPtr& left,
          MakeFunctor(left->result, Slash::kForward, right->argument)});
   }
   if (options.composition && IsBackward(left) && IsBackward(right) &&
-      SameCategory(right->argument, left->result)) {
+      SameCategory(right->argument, left->result) &&
+      !IsApplyOnlyModifier(left, options) &&
+      !IsApplyOnlyModifier(right, options)) {
     out.push_back(
         {Rule::kBackwardComposition,
          MakeFunctor(right->result, Slash::kBackward, left->argument)});

@@ -48,6 +48,14 @@ struct RuleOptions {
   bool type_raising = true;
   /// Primitive categories type raising may apply to; empty = any (NLTK).
   std::vector<std::string> raisable;
+  /// Primitive categories X whose post-modifiers X\X only apply to their X:
+  /// backward composition never takes such a modifier as its secondary
+  /// functor. Applying "in the header" to "the field" means the same as
+  /// composing it into the verb phrase that follows; the composition only
+  /// adds readings where the modifier skips one conjunct of a coordinated
+  /// predicate ("the field in the header is reserved and must be zero" with
+  /// a bare "field" as the subject of "must be zero"). Empty = none (NLTK).
+  std::vector<std::string> apply_only_modifiers;
 };
 
 struct BinaryCombination {

@@ -34,6 +34,21 @@ TEST(CombinatorsTest, ApplicationAndComposition) {
   EXPECT_TRUE(Results("NP", "NP").empty());
 }
 
+TEST(CombinatorsTest, ApplyOnlyModifiersNeverComposeBackward) {
+  // "the field [in the header] [is reserved]" and "[must be zero] [if C]":
+  // a noun or sentence post-modifier applies to its noun or sentence.
+  EXPECT_EQ(Results("S\\NP", "S\\S"), std::vector<std::string>{"<B S\\NP"});
+  RuleOptions options;
+  options.apply_only_modifiers = {"NP", "S"};
+  EXPECT_TRUE(Results("NP\\NP", "S\\NP", options).empty());
+  EXPECT_TRUE(Results("S\\NP", "S\\S", options).empty());
+  EXPECT_EQ(Results("NP", "NP\\NP", options), std::vector<std::string>{"< NP"});
+  EXPECT_EQ(Results("S", "S\\S", options), std::vector<std::string>{"< S"});
+  // A verb-phrase modifier is no X\X of a primitive X: it still composes.
+  EXPECT_EQ(Results("(S\\NP)\\NP", "(S\\NP)\\(S\\NP)", options),
+            std::vector<std::string>{"<B (S\\NP)\\NP"});
+}
+
 TEST(CombinatorsTest, CrossedCompositionAndSubstitution) {
   EXPECT_EQ(Results("NP/NP", "S\\NP"), std::vector<std::string>{"<Bx S/NP"});
   RuleOptions forward_crossed;

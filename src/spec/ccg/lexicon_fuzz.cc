@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.max_beta_steps = 200;
   protolm::spec::ccg::ChartResult r =
       protolm::spec::ccg::ParseChart(tokens, lex->start(), options);
-  protolm::spec::ccg::Winnow(r.forms);
+  protolm::spec::ccg::Winnow(r.forms, r.attachment_heights);
   (void)protolm::spec::ccg::ExportNltkLexicon(*lex, {});
   return 0;
 }

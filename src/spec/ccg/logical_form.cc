@@ -93,6 +93,15 @@ bool IsAssociative(std::string_view predicate) {
 
 std::string CanonicalForm(const TermPtr& term) {
   if (term->kind != TermKind::kPredicate) return ToString(term);
+  if (term->name == "If" && term->args.size() == 2 &&
+      term->args[1]->kind == TermKind::kPredicate &&
+      term->args[1]->name == "If" && term->args[1]->args.size() == 2) {
+    // If A, then if C, B: one conditional on A and C.
+    const TermPtr& inner = term->args[1];
+    return CanonicalForm(MakePredicate(
+        "If", {MakePredicate("And", {term->args[0], inner->args[0]}),
+               inner->args[1]}));
+  }
   std::vector<std::string> args;
   if (IsAssociative(term->name)) {
     for (const TermPtr& a : term->args) Flatten(a, term->name, args);

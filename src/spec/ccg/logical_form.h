@@ -8,8 +8,11 @@
 // take the sort of their arguments, @Prep the sort of what it modifies.
 // CanonicalForm compares trees as labelled, ordered trees after flattening
 // associative predicates and sorting the arguments of commutative ones, which
-// is how equivalent groupings of "A of B of C" are recognised. Pure functions
-// over immutable terms.
+// is how equivalent groupings of "A of B of C" are recognised; a conditional
+// whose consequence is a conditional is compared as one conditional over the
+// conjunction of both conditions (@If(A,@If(C,B)) = @If(@And(A,C),B)), so
+// "If A then B provided C" read either way is one form. Pure functions over
+// immutable terms.
 #pragma once
 
 #include <string>
@@ -37,7 +40,8 @@ bool IsCommutative(std::string_view predicate);
 /// True for predicates whose nesting does not matter (@And, @Or, @Of, @Plus).
 bool IsAssociative(std::string_view predicate);
 
-/// Canonical text of `term` up to associativity and commutativity.
+/// Canonical text of `term` up to associativity and commutativity, with
+/// nested conditionals merged into one.
 std::string CanonicalForm(const TermPtr& term);
 
 }  // namespace protolm::spec::ccg

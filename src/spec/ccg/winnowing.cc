@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 #include "spec/ccg/logical_form.h"
 
@@ -180,7 +181,8 @@ bool IsAtomicStatementOrEntity(const TermPtr& t) {
 std::string PredicateOrderOfNode(const TermPtr& t) {
   const std::string& p = t->name;
   // "may be able to" is fine; "may must" is not.
-  if (IsModal(p) && !t->args.empty() && ModalOnSpine(t->args[0], IsDeonticModal(p))) {
+  if (IsModal(p) && !t->args.empty() &&
+      ModalOnSpine(t->args[0], IsDeonticModal(p))) {
     return "a modal is nested inside @" + p;
   }
   if (p == "If" && !t->args.empty() &&
@@ -315,6 +317,57 @@ std::vector<TermPtr> DropEquivalent(const std::vector<TermPtr>& forms) {
   return out;
 }
 
+// Attachment height per form, looked up by identity.
+using Heights = std::unordered_map<const Term*, size_t>;
+
+Heights HeightsOf(const std::vector<TermPtr>& forms,
+                  const std::vector<size_t>& heights) {
+  Heights out;
+  for (size_t i = 0; i < forms.size() && i < heights.size(); ++i) {
+    out.emplace(forms[i].get(), heights[i]);
+  }
+  return out;
+}
+
+// Keeps the forms of least attachment height (all of them when no height
+// is known).
+std::vector<TermPtr> PreferLowAttachment(const std::vector<TermPtr>& forms,
+                                         const Heights& heights) {
+  auto height = [&](const TermPtr& f) {
+    auto it = heights.find(f.get());
+    return it == heights.end() ? 0 : it->second;
+  };
+  size_t best = SIZE_MAX;
+  for (const TermPtr& f : forms) best = std::min(best, height(f));
+  std::vector<TermPtr> kept;
+  for (const TermPtr& f : forms) {
+    if (height(f) == best) kept.push_back(f);
+  }
+  return kept;
+}
+
+std::vector<TermPtr> Check(WinnowCheck check, const std::vector<TermPtr>& forms,
+                           const Heights& heights) {
+  switch (check) {
+    case WinnowCheck::kType:
+      return KeepIf(forms, TypeViolation);
+    case WinnowCheck::kArgumentOrder:
+      return KeepIf(forms, ArgumentOrderViolation);
+    case WinnowCheck::kPredicateOrder:
+      return PreferLowAttachment(
+          Prefer(Prefer(Prefer(KeepIf(forms, PredicateOrderViolation),
+                               AttachmentOfNode),
+                        ModalScopeOfNode),
+                 NounAttachmentOfNode),
+          heights);
+    case WinnowCheck::kDistributivity:
+      return DropDistributed(forms);
+    case WinnowCheck::kAssociativity:
+      return DropEquivalent(forms);
+  }
+  return forms;
+}
+
 }  // namespace
 
 const char* WinnowCheckName(WinnowCheck check) {
@@ -379,31 +432,19 @@ TermPtr Undistribute(const TermPtr& form) {
 }
 
 std::vector<TermPtr> ApplyCheck(WinnowCheck check,
-                                const std::vector<TermPtr>& forms) {
-  switch (check) {
-    case WinnowCheck::kType:
-      return KeepIf(forms, TypeViolation);
-    case WinnowCheck::kArgumentOrder:
-      return KeepIf(forms, ArgumentOrderViolation);
-    case WinnowCheck::kPredicateOrder:
-      return Prefer(Prefer(Prefer(KeepIf(forms, PredicateOrderViolation),
-                                  AttachmentOfNode),
-                           ModalScopeOfNode),
-                    NounAttachmentOfNode);
-    case WinnowCheck::kDistributivity:
-      return DropDistributed(forms);
-    case WinnowCheck::kAssociativity:
-      return DropEquivalent(forms);
-  }
-  return forms;
+                                const std::vector<TermPtr>& forms,
+                                const std::vector<size_t>& attachment_heights) {
+  return Check(check, forms, HeightsOf(forms, attachment_heights));
 }
 
-WinnowResult Winnow(const std::vector<TermPtr>& forms) {
+WinnowResult Winnow(const std::vector<TermPtr>& forms,
+                    const std::vector<size_t>& attachment_heights) {
+  const Heights heights = HeightsOf(forms, attachment_heights);
   WinnowResult r;
   r.forms = forms;
   r.counts[0] = forms.size();
   for (size_t i = 0; i < kWinnowChecks.size(); ++i) {
-    r.forms = ApplyCheck(kWinnowChecks[i], r.forms);
+    r.forms = Check(kWinnowChecks[i], r.forms, heights);
     r.counts[i + 1] = r.forms.size();
   }
   return r;

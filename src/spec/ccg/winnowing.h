@@ -17,7 +17,11 @@
 //     (@Of, @Prep, @Which) attach to the nearest noun and scope over a whole
 //     coordination, a possessive binds to the nearest noun, and a prepositional
 //     phrase modifies a noun rather than a verb phrase and stays inside the
-//     scope of a modal;
+//     scope of a modal; last, when the parser gave attachment heights
+//     (ChartResult::attachment_heights), the forms whose clause-level
+//     constituents attach lowest (right association: "must be zero when
+//     sent" conditions only "must be zero", "If A, B, and C" conditions both
+//     B and C);
 //  4. distributivity: "(A and B) is C" is kept and "(A is C) and (B is C)" is
 //     dropped when both were produced;
 //  5. associativity/commutativity: forms equal as labelled, ordered trees
@@ -57,12 +61,16 @@ struct WinnowResult {
   std::array<size_t, 6> counts{};  // [0] parsed, [i + 1] after check i
 };
 
-/// Runs the five checks in order.
-WinnowResult Winnow(const std::vector<TermPtr>& forms);
+/// Runs the five checks in order. `attachment_heights` is empty or holds
+/// one height per form (as ChartResult gives them).
+WinnowResult Winnow(const std::vector<TermPtr>& forms,
+                    const std::vector<size_t>& attachment_heights = {});
 
-/// Runs one check alone on `forms` (to measure each check's effect).
-std::vector<TermPtr> ApplyCheck(WinnowCheck check,
-                                const std::vector<TermPtr>& forms);
+/// Runs one check alone on `forms` (to measure each check's effect);
+/// `attachment_heights` as for Winnow.
+std::vector<TermPtr> ApplyCheck(
+    WinnowCheck check, const std::vector<TermPtr>& forms,
+    const std::vector<size_t>& attachment_heights = {});
 
 /// Why one form fails the type / argument-order / predicate-order check (its
 /// hard rules), or "" when it passes ("@Action argument 2 is a number, ...").

@@ -101,6 +101,30 @@ TEST(WinnowingTest, AssociativityAndCommutativityMergeEquivalentTrees) {
   EXPECT_EQ(
       ApplyCheck(WinnowCheck::kAssociativity, {left, right, swapped_of}).size(),
       2u);
+  // "If A then B provided C": both nestings mean "if A and C, B".
+  TermPtr a_then_c = Lf("@If(@Is('a',0),@If(@Is('c',0),@Is('b',0)))");
+  TermPtr c_then_a = Lf("@If(@Is('c',0),@If(@Is('a',0),@Is('b',0)))");
+  TermPtr both = Lf("@If(@And(@Is('c',0),@Is('a',0)),@Is('b',0))");
+  EXPECT_EQ(CanonicalForm(a_then_c), CanonicalForm(c_then_a));
+  EXPECT_EQ(CanonicalForm(a_then_c), CanonicalForm(both));
+  EXPECT_NE(CanonicalForm(a_then_c),
+            CanonicalForm(Lf("@If(@Is('a',0),@And(@Is('c',0),@Is('b',0)))")));
+  EXPECT_EQ(
+      Texts(ApplyCheck(WinnowCheck::kAssociativity, {a_then_c, c_then_a})),
+      Texts({a_then_c}));
+}
+
+TEST(WinnowingTest, LowestAttachmentIsTheLastPreference) {
+  TermPtr low = Lf("@And(@Is('a',0),@If(@Is('e',0),@Must(@Is('b',0))))");
+  TermPtr high = Lf("@If(@Is('e',0),@And(@Is('a',0),@Must(@Is('b',0))))");
+  EXPECT_EQ(
+      Texts(ApplyCheck(WinnowCheck::kPredicateOrder, {low, high}, {3, 9})),
+      Texts({low}));
+  EXPECT_EQ(ApplyCheck(WinnowCheck::kPredicateOrder, {low, high}).size(), 2u);
+  // The hard rules come first: a low reading that breaks one is gone.
+  TermPtr nested = Lf("@Must(@If(@Is('e',0),@Is('b',0)))");
+  TermPtr outer = Lf("@If(@Is('e',0),@Must(@Is('b',0)))");
+  EXPECT_EQ(Texts(Winnow({nested, outer}, {1, 5}).forms), Texts({outer}));
 }
 
 TEST(WinnowingTest, CountsAfterEachCheck) {

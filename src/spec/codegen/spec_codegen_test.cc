@@ -21,7 +21,7 @@ TEST(SpecCodegen, RefusesThePublishedRfcListingTheSentences) {
   EXPECT_THAT(generated.result.status().message(),
               HasSubstr("actionable sentences are not ok in rfc792.txt"));
   std::vector<std::string> not_ok = NotOkSentences(generated.report);
-  EXPECT_EQ(not_ok.size(), 26u);
+  EXPECT_EQ(not_ok.size(), 18u);  // SAGE's sentences, no others
   EXPECT_THAT(not_ok,
               Contains(HasSubstr("line 791: [underspecified] If code = 0, an "
                                  "identifier to aid in matching echos")));

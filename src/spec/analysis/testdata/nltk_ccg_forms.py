@@ -13,7 +13,10 @@ with a primitive argument (NLTK's BackwardBx) and NLTK's type raising. NLTK's
 ready-made CompositionRuleSet checks only the primary functor's slash, which
 also allows unrestricted crossed composition in both directions; protolm
 keeps Steedman's restriction, so the same restriction is built here, and
-raises only noun phrases, as protolm's analysis does.
+raises only noun phrases, as protolm's analysis does. As in protolm's
+analysis (RuleOptions::apply_only_modifiers), backward composition never
+involves a noun or sentence post-modifier (NP\NP, S\S): such a modifier only
+applies to its noun or sentence.
 
 NLTK 3.8's Direction.can_unify compares only the slash restrictions, not the
 slash itself, so an argument S\NP would accept an S/NP; the script makes it
@@ -35,6 +38,16 @@ def _direction_can_unify(self, other):
 api.Direction.can_unify = _direction_can_unify
 
 
+# Post-modifiers that only apply, never compose backward (see the docstring).
+APPLY_ONLY_MODIFIERS = {"(NP\\NP)", "(S\\S)"}
+
+
+def _backward_without_apply_only_modifiers(left, right):
+    return (combinator.bothBackward(left, right)
+            and str(left) not in APPLY_ONLY_MODIFIERS
+            and str(right) not in APPLY_ONLY_MODIFIERS)
+
+
 class ForwardRaiseNounPhrases(chart.ForwardTypeRaiseRule):
     def apply(self, chart_, grammar, left_edge, right_edge):
         if str(left_edge.categ()) == "NP":
@@ -54,7 +67,8 @@ def main():
         chart.BinaryCombinatorRule(combinator.ForwardCombinator(
             combinator.UndirectedComposition(), combinator.bothForward)),
         chart.BinaryCombinatorRule(combinator.BackwardCombinator(
-            combinator.UndirectedComposition(), combinator.bothBackward)),
+            combinator.UndirectedComposition(),
+            _backward_without_apply_only_modifiers)),
         chart.BinaryCombinatorRule(combinator.BackwardBx),
     ]
     raising = [ForwardRaiseNounPhrases(), BackwardRaiseNounPhrases()]
