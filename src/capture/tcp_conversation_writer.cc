@@ -39,20 +39,21 @@ uint32_t PseudoHeaderSum(const IpAddress& src, const IpAddress& dst,
 
 }  // namespace
 
-Result<TcpConversationWriter> TcpConversationWriter::Create(
-    const std::string& path, const TcpEndpoint& client,
-    const TcpEndpoint& server, const TcpConversationOptions& options) {
-  Side sides[2];
+Status TcpConversationWriter::MakeSides(const std::string& origin,
+                                        const TcpEndpoint& client,
+                                        const TcpEndpoint& server,
+                                        const TcpConversationOptions& options,
+                                        Side sides[2]) {
   const TcpEndpoint* endpoints[2] = {&client, &server};
   for (int i = 0; i < 2; ++i) {
     ASSIGN_OR_RETURN(sides[i].ip, IpAddress::Parse(endpoints[i]->ip));
     if (sides[i].ip.family != IpAddress::Family::kV4) {
-      return InvalidArgument(path + ": " + endpoints[i]->ip +
+      return InvalidArgument(origin + ": " + endpoints[i]->ip +
                              " is not an IPv4 address; the conversation "
                              "writer records IPv4 only");
     }
     if (endpoints[i]->port == 0) {
-      return InvalidArgument(path +
+      return InvalidArgument(origin +
                              ": port 0 cannot be recorded; give the "
                              "real port");
     }
@@ -60,17 +61,41 @@ Result<TcpConversationWriter> TcpConversationWriter::Create(
     // Locally administered unicast addresses 02:00:00:00:00:01 and :02.
     sides[i].mac = {0x02, 0, 0, 0, 0, static_cast<uint8_t>(i + 1)};
   }
-  if (options.mss == 0) return InvalidArgument(path + ": MSS must be > 0");
+  if (options.mss == 0) return InvalidArgument(origin + ": MSS must be > 0");
   sides[0].next_seq = options.client_isn;
   sides[1].next_seq = options.server_isn;
+  return Status::Ok();
+}
+
+Result<TcpConversationWriter> TcpConversationWriter::Create(
+    const std::string& path, const TcpEndpoint& client,
+    const TcpEndpoint& server, const TcpConversationOptions& options) {
+  Side sides[2];
+  RETURN_IF_ERROR(MakeSides(path, client, server, options, sides));
   ASSIGN_OR_RETURN(PcapWriter writer, PcapWriter::Create(path));
-  return TcpConversationWriter(std::move(writer), sides[0], sides[1],
+  auto owned = std::make_unique<PcapWriter>(std::move(writer));
+  PcapWriter& out = *owned;
+  return TcpConversationWriter(std::move(owned), out, sides[0], sides[1],
                                options.mss);
 }
 
-TcpConversationWriter::TcpConversationWriter(PcapWriter writer, Side client,
+Result<TcpConversationWriter> TcpConversationWriter::Into(
+    PcapWriter& shared, const TcpEndpoint& client, const TcpEndpoint& server,
+    const TcpConversationOptions& options) {
+  Side sides[2];
+  RETURN_IF_ERROR(MakeSides(shared.path(), client, server, options, sides));
+  return TcpConversationWriter(nullptr, shared, sides[0], sides[1],
+                               options.mss);
+}
+
+TcpConversationWriter::TcpConversationWriter(std::unique_ptr<PcapWriter> owned,
+                                             PcapWriter& out, Side client,
                                              Side server, uint16_t mss)
-    : writer_(std::move(writer)), client_(client), server_(server), mss_(mss) {}
+    : owned_(std::move(owned)),
+      writer_(&out),
+      client_(client),
+      server_(server),
+      mss_(mss) {}
 
 Status TcpConversationWriter::WriteSegment(int64_t ts_us, Side& from, Side& to,
                                            uint8_t flags, ByteView payload,
@@ -118,11 +143,11 @@ Status TcpConversationWriter::WriteSegment(int64_t ts_us, Side& from, Side& to,
 
   from.next_seq += static_cast<uint32_t>(payload.size());
   if (flags & (TcpSegment::kSyn | TcpSegment::kFin)) from.next_seq += 1;
-  return writer_.Write(ts_us, frame.bytes());
+  return writer_->Write(ts_us, frame.bytes());
 }
 
 Status TcpConversationWriter::Open(int64_t ts_us) {
-  if (closed_) return InvalidArgument(writer_.path() + ": Open after Close");
+  if (closed_) return InvalidArgument(writer_->path() + ": Open after Close");
   if (opened_) return Status::Ok();
   opened_ = true;
   RETURN_IF_ERROR(WriteSegment(ts_us, client_, server_, TcpSegment::kSyn, {},
@@ -135,7 +160,7 @@ Status TcpConversationWriter::Open(int64_t ts_us) {
 
 Status TcpConversationWriter::Send(Direction dir, int64_t ts_us,
                                    ByteView data) {
-  if (closed_) return InvalidArgument(writer_.path() + ": Send after Close");
+  if (closed_) return InvalidArgument(writer_->path() + ": Send after Close");
   if (data.empty()) return Status::Ok();
   RETURN_IF_ERROR(Open(ts_us));
   bool from_client = dir == Direction::kClientToServer;
@@ -161,7 +186,7 @@ Status TcpConversationWriter::Close(int64_t ts_us) {
         WriteSegment(ts_us, client_, server_, TcpSegment::kAck, {}, false));
   }
   closed_ = true;
-  return writer_.Close();
+  return owned_ ? owned_->Close() : Status::Ok();
 }
 
 }  // namespace protolm

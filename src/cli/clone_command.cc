@@ -6,9 +6,10 @@
 #include <memory>
 
 #include "cli/commands.h"
-#include "cli/target_address.h"
 #include "cli/train_flags.h"
 #include "clone/clone_pipeline.h"
+#include "lm/plugin/trainer_loader.h"
+#include "net/target_address.h"
 
 namespace protolm::cli {
 
@@ -41,8 +42,8 @@ int RunCloneCommand(const CloneFlags& flags) {
       spdlog::error("--target needs --protocol (modbus or s7comm)");
       return kExitUsage;
     }
-    Status parsed = ParseTarget(flags.target, flags.protocol,
-                                options.target_host, options.target_port);
+    Status parsed = net::ParseTarget(flags.target, flags.protocol,
+                                     options.target_host, options.target_port);
     if (!parsed.ok()) {
       spdlog::error("{}", parsed.message());
       return kExitUsage;
@@ -61,6 +62,11 @@ int RunCloneCommand(const CloneFlags& flags) {
   options.epsilon = flags.epsilon;
   options.seed = flags.train.seed;
   options.log = [](const std::string& line) { spdlog::info("{}", line); };
+  // libtorch first: without the trainer plugin, fail before probing.
+  if (auto trainer = lm::LoadTrainer(); !trainer.ok()) {
+    spdlog::error("{}", trainer.status().message());
+    return kExitFailure;
+  }
   auto report = clone::RunClone(options);
   if (!report.ok()) {
     spdlog::error("{}", report.status().message());

@@ -33,6 +33,9 @@ CommandMain AttachEval(CLI::App& parent);    // eval_command.cc
 CommandMain AttachTrain(CLI::App& parent);   // train_command.cc
 CommandMain AttachPredict(CLI::App& parent); // predict_command.cc
 CommandMain AttachClone(CLI::App& parent);   // clone_command.cc
+CommandMain AttachEvents(CLI::App& parent);  // events_command.cc
+CommandMain AttachLoadgen(CLI::App& parent); // loadgen_command.cc
+CommandMain AttachServe(CLI::App& parent);   // serve_command.cc
 
 /// Sub-subcommands of `spec`, attached by AttachSpec under the `spec` app.
 CommandMain AttachSpecHeaders(CLI::App& spec);

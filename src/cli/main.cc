@@ -21,6 +21,9 @@ constexpr protolm::cli::AttachFn kCommands[] = {
     protolm::cli::AttachTrain,
     protolm::cli::AttachPredict,
     protolm::cli::AttachClone,
+    protolm::cli::AttachEvents,
+    protolm::cli::AttachLoadgen,
+    protolm::cli::AttachServe,
 };
 
 void SetUpLogging(bool verbose, bool quiet) {

@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "cli/commands.h"
-#include "cli/target_address.h"
+#include "net/target_address.h"
 #include "probe/probe_run.h"
 #include "util/progress.h"
 
@@ -49,8 +49,8 @@ int RunProbeCommand(const ProbeFlags& flags) {
     }
     options.config = probe::DefaultProbeConfig(flags.protocol).value();
   }
-  Status target = ParseTarget(flags.target, options.config.protocol,
-                              options.host, options.port);
+  Status target = net::ParseTarget(flags.target, options.config.protocol,
+                                   options.host, options.port);
   if (!target.ok()) {
     spdlog::error("{}", target.message());
     return kExitUsage;

@@ -11,6 +11,7 @@
 #include "clone/dataset_split.h"
 #include "clone/model_training.h"
 #include "device/profile.h"
+#include "lm/plugin/trainer_loader.h"
 #include "metrics/profile_rules.h"
 
 namespace protolm::cli {
@@ -32,11 +33,15 @@ int Fail(const Status& status) {
 }
 
 int RunTrain(const TrainCommandFlags& flags) {
+  // libtorch first: without the trainer plugin, fail before reading data.
+  if (auto trainer = lm::LoadTrainer(); !trainer.ok())
+    return Fail(trainer.status());
   auto config = lm::PresetConfig(flags.train.preset, flags.train.arch);
   if (!config.ok()) return Fail(config.status());
   auto dataset = ReadDataset(flags.dataset);
   if (!dataset.ok()) return Fail(dataset.status());
-  std::vector<DatasetRecord> records = clone::RequestRecords(std::move(*dataset));
+  std::vector<DatasetRecord> records =
+      clone::RequestRecords(std::move(*dataset));
   if (records.empty())
     return Fail(InvalidArgument(flags.dataset + ": no records with a request"));
 

@@ -8,6 +8,7 @@
 #include "clone/clone_predictor.h"
 #include "clone/dataset_split.h"
 #include "lm/engine/engine.h"
+#include "lm/plugin/trainer_loader.h"
 #include "util/sha256.h"
 
 namespace protolm::clone {
@@ -16,6 +17,7 @@ Result<TrainedModel> TrainCloneModel(const std::vector<DatasetRecord>& records,
                                      const std::vector<size_t>& train,
                                      const std::vector<size_t>& validation,
                                      ModelTrainingOptions options) {
+  ASSIGN_OR_RETURN(const lm::TrainerApi* trainer, lm::LoadTrainer());
   std::map<int, EpochSummary> summaries;
   Status validation_error;
   auto epoch_start = std::chrono::steady_clock::now();
@@ -51,11 +53,11 @@ Result<TrainedModel> TrainCloneModel(const std::vector<DatasetRecord>& records,
     if (options.on_epoch) options.on_epoch(summary);
     return summary.bca + summary.byte_accuracy / 100;
   };
-  ASSIGN_OR_RETURN(lm::TrainResult result,
-                   lm::TrainModel(options.config,
-                                  ToExamples(records, train, options.context),
-                                  ToExamples(records, validation, options.context),
-                                  options.train));
+  ASSIGN_OR_RETURN(
+      lm::TrainResult result,
+      trainer->train_model(
+          options.config, ToExamples(records, train, options.context),
+          ToExamples(records, validation, options.context), options.train));
   if (!validation_error.ok()) return validation_error;
   TrainedModel trained;
   trained.best = summaries[result.best_epoch];

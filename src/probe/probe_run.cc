@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -11,13 +10,13 @@
 
 #include "probe/modbus_strategies.h"
 #include "probe/probe_connection.h"
+#include "probe/s7_opening.h"
 #include "probe/s7_strategies.h"
 #include "probe/weighted_sampling.h"
 #include "proto/modbus/adu.h"
 #include "proto/modbus/builders.h"
 #include "proto/registry/codec_registry.h"
 #include "proto/s7comm/message.h"
-#include "proto/s7comm/s7_builders.h"
 
 namespace protolm::probe {
 namespace {
@@ -27,9 +26,6 @@ int64_t NowUs() {
              std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
-
-constexpr uint16_t kCotpSourceRef = 0x0001;
-constexpr uint8_t kTpduSize1024 = 0x0a;
 
 /// The connection, reconnecting as needed, and the recorder.
 class Prober {
@@ -84,33 +80,27 @@ class Prober {
     return Status::Ok();
   }
 
-  /// COTP connect and setup communication; both recorded.
+  /// COTP connect and setup communication (one job in flight, the next PDU
+  /// reference); both recorded.
   Status S7Handshake() {
     const std::string target = o_.host + ":" + std::to_string(o_.port);
-    ASSIGN_OR_RETURN(Bytes cr, s7comm::FrameTpdu(s7comm::CotpConnectRequest(
-                                   kCotpSourceRef, o_.config.local_tsap,
-                                   o_.config.remote_tsap, kTpduSize1024)));
+    ASSIGN_OR_RETURN(S7Opening opening,
+                     BuildS7Opening(o_.config, 1, NextReference()));
     const int64_t t = NowUs();
-    auto cc = connection_->Exchange(cr);
+    auto cc = connection_->Exchange(opening.connect_request);
     Bytes answer = cc.ok() ? std::move(cc).value() : Bytes{};
-    RETURN_IF_ERROR(recorder_.Record(cr, t, answer, NowUs()));
-    auto parsed = s7comm::DecodeMessage(answer);
-    if (!parsed.status.ok() || parsed.tpdus.empty() ||
-        parsed.tpdus[0].type != s7comm::CotpType::kConnectConfirm) {
+    RETURN_IF_ERROR(
+        recorder_.Record(opening.connect_request, t, answer, NowUs()));
+    Status confirmed = CheckConnectConfirm(answer, opening);
+    if (!confirmed.ok()) {
       connection_.reset();
-      char tsap[8];
-      std::snprintf(tsap, sizeof tsap, "0x%04x", o_.config.remote_tsap);
-      return IoError("target " + target +
-                     " refused the COTP connection to TSAP " + tsap +
-                     " (check s7.remote_tsap: rack and slot)");
+      return IoError("target " + target + " " + confirmed.message());
     }
-    s7comm::S7Pdu setup = s7comm::SetupCommunicationJob(NextReference(), 1, 1,
-                                                        o_.config.pdu_size);
-    ASSIGN_OR_RETURN(Bytes wire, s7comm::FrameS7Pdu(setup));
     const int64_t t2 = NowUs();
-    auto ack = connection_->Exchange(wire);
+    auto ack = connection_->Exchange(opening.setup_request);
     Bytes ack_bytes = ack.ok() ? std::move(ack).value() : Bytes{};
-    RETURN_IF_ERROR(recorder_.Record(wire, t2, ack_bytes, NowUs()));
+    RETURN_IF_ERROR(
+        recorder_.Record(opening.setup_request, t2, ack_bytes, NowUs()));
     if (ack_bytes.empty() || !connection_->usable()) {
       connection_.reset();
       return IoError("target " + target +

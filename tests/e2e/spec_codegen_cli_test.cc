@@ -28,7 +28,7 @@ TEST(SpecCodegenCli, RefusesWhileSentencesAreNotOkAndListsThem) {
   EXPECT_THAT(
       r.err,
       StartsWith(
-          "protolm spec codegen: 26 actionable sentences are not ok in "));
+          "protolm spec codegen: 18 actionable sentences are not ok in "));
   EXPECT_THAT(
       r.err,
       HasSubstr("\n  line 791: [underspecified] If code = 0, an identifier to "

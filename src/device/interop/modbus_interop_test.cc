@@ -1,14 +1,21 @@
-// Third-party Modbus peers against `StartDeviceServer` on 127.0.0.1: nmap's
-// modbus-discover reads the identity, pymodbus and mbpoll write coils and
-// registers and read them back (also from a new connection), and tshark
-// dissects the simulator's answers to every function without a warning.
-// The tools are real; a missing one fails the test (scripts/setup.sh
-// installs them).
+// Third-party Modbus peers on 127.0.0.1 against the simulator
+// (`StartDeviceServer`) and against the honeypot serving a clone of it
+// (`StartHoneypot`), with the same expectations: pymodbus and mbpoll write
+// coils and registers and read them back (also from a new connection) and
+// meet the exception the device answers out-of-range reads with, and tshark
+// dissects the answers to every function without a warning. nmap's
+// modbus-discover reads the simulator's identity (a clone reproduces the
+// identity strings only once trained on them; the untrained clone served
+// here shows what the honeypot's state overlay and validity guard give on
+// their own). The tools are real; a missing one fails the test
+// (scripts/setup.sh installs them).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "capture/tcp_conversation_writer.h"
 #include "device/device_server.h"
+#include "honeypot/honeypot.h"
+#include "honeypot/honeypot_test_support.h"
 #include "testing/loopback_client.h"
 #include "proto/modbus/builders.h"
 #include "testing/file_contents.h"
@@ -26,26 +33,58 @@ using ::testing::HasSubstr;
 /// earlier on PATH would not see it).
 constexpr const char* kSystemPython = "/usr/bin/python3";
 
-class ModbusInteropTest : public ::testing::Test {
+/// What answers on the port: the simulator or the honeypot serving an
+/// (untrained) clone of it.
+enum class Served { kSimulator, kClone };
+
+class ModbusInteropTest : public ::testing::TestWithParam<Served> {
  protected:
   void SetUp() override {
-    auto profile = BuiltinProfile("wago-750-881");
-    ASSERT_TRUE(profile.ok()) << profile.status().message();
-    ServeOptions options;
-    options.s7_port = std::nullopt;
-    auto server = StartDeviceServer(*profile, options);
-    ASSERT_TRUE(server.ok()) << server.status().message();
-    server_ = std::move(server).value();
-    port_ = std::to_string(server_->modbus_port());
+    if (GetParam() == Served::kClone) {
+      const std::string model = scratch_.Path("wago.plm");
+      ASSERT_TRUE(honeypot::testing::WriteUntrainedModel(model, "modbus",
+                                                         "wago-750-881"));
+      honeypot::HoneypotOptions options;
+      options.listeners.push_back({model, "127.0.0.1", 0});
+      auto clone = honeypot::StartHoneypot(options);
+      ASSERT_TRUE(clone.ok()) << clone.status().message();
+      clone_ = std::move(clone).value();
+      port_number_ = clone_->listeners().front().port;
+    } else {
+      auto profile = BuiltinProfile("wago-750-881");
+      ASSERT_TRUE(profile.ok()) << profile.status().message();
+      ServeOptions options;
+      options.s7_port = std::nullopt;
+      auto server = StartDeviceServer(*profile, options);
+      ASSERT_TRUE(server.ok()) << server.status().message();
+      server_ = std::move(server).value();
+      port_number_ = server_->modbus_port();
+    }
+    port_ = std::to_string(port_number_);
   }
   void TearDown() override {
     if (server_) server_->Stop();
+    if (clone_) clone_->Stop();
   }
+  protolm::testing::ScratchDir scratch_;
   std::unique_ptr<DeviceServer> server_;
+  std::unique_ptr<honeypot::Honeypot> clone_;
+  uint16_t port_number_ = 0;
   std::string port_;
 };
 
-TEST_F(ModbusInteropTest, NmapModbusDiscoverReportsVendorAndProduct) {
+INSTANTIATE_TEST_SUITE_P(
+    SimulatorAndClone, ModbusInteropTest,
+    ::testing::Values(Served::kSimulator, Served::kClone),
+    [](const ::testing::TestParamInfo<Served>& info) {
+      return info.param == Served::kSimulator ? "Simulator" : "Clone";
+    });
+
+using ModbusInteropSimulatorTest = ModbusInteropTest;
+INSTANTIATE_TEST_SUITE_P(Simulator, ModbusInteropSimulatorTest,
+                         ::testing::Values(Served::kSimulator));
+
+TEST_P(ModbusInteropSimulatorTest, NmapModbusDiscoverReportsVendorAndProduct) {
   ASSERT_TRUE(ToolInstalled("nmap"));
   // "+" runs the script although the port is not 502.
   std::string out = ShellOutput("nmap -Pn -n -sT -p " + port_ +
@@ -55,7 +94,7 @@ TEST_F(ModbusInteropTest, NmapModbusDiscoverReportsVendorAndProduct) {
   EXPECT_THAT(out, HasSubstr("Slave ID data: WAGO750-881"));
 }
 
-TEST_F(ModbusInteropTest, PymodbusWritesAndReadsBack) {
+TEST_P(ModbusInteropTest, PymodbusWritesAndReadsBack) {
   ASSERT_TRUE(ToolInstalled(kSystemPython));
   protolm::testing::ScratchDir scratch;
   std::string script = scratch.Path("client.py");
@@ -91,7 +130,7 @@ d.close()
       << out;
 }
 
-TEST_F(ModbusInteropTest, MbpollWritesAndReadsBack) {
+TEST_P(ModbusInteropTest, MbpollWritesAndReadsBack) {
   ASSERT_TRUE(ToolInstalled("mbpoll"));
   // -0: addresses start at 0; -1: one poll; -t 4: holding registers, -t 0
   // coils.
@@ -109,7 +148,7 @@ TEST_F(ModbusInteropTest, MbpollWritesAndReadsBack) {
   EXPECT_THAT(coils, HasSubstr("[402]: \t1")) << coils;
 }
 
-TEST_F(ModbusInteropTest, TsharkDissectsTheTrafficWithoutWarnings) {
+TEST_P(ModbusInteropTest, TsharkDissectsTheTrafficWithoutWarnings) {
   ASSERT_TRUE(ToolInstalled("tshark"));
   using namespace modbus;
   std::vector<Request> requests = {ReadCoils(0, 10),
@@ -141,7 +180,7 @@ TEST_F(ModbusInteropTest, TsharkDissectsTheTrafficWithoutWarnings) {
   auto writer = TcpConversationWriter::Create(path, {"10.0.0.1", 40000},
                                               {"10.0.0.2", 502});
   ASSERT_TRUE(writer.ok()) << writer.status().message();
-  testing::LoopbackClient client(server_->modbus_port());
+  testing::LoopbackClient client(port_number_);
   int64_t ts = 1'700'000'000'000'000;
   for (size_t i = 0; i < requests.size(); ++i) {
     auto adu = BuildRequestAdu(static_cast<uint16_t>(i + 1), 1, requests[i]);

@@ -1,16 +1,25 @@
-// Parsing --target (see target_address.h).
-#include "cli/target_address.h"
+// Parsing HOST:PORT targets (see target_address.h).
+#include "net/target_address.h"
 
 #include <cstdlib>
 
-namespace protolm::cli {
+#include "proto/registry/codec_registry.h"
+
+namespace protolm::net {
 
 Status ParseTarget(const std::string& target, const std::string& protocol,
                    std::string& host, uint16_t& port) {
   const size_t colon = target.rfind(':');
   host = target.substr(0, colon);
-  port = protocol == "s7comm" ? 102 : 502;
-  if (colon == std::string::npos) return Status::Ok();
+  if (colon == std::string::npos) {
+    const Codec* codec = FindCodec(protocol);
+    if (codec == nullptr || codec->well_known_ports().empty())
+      return InvalidArgument("--target '" + target + "': protocol '" +
+                             protocol +
+                             "' has no well-known port; give HOST:PORT");
+    port = codec->well_known_ports().front();
+    return Status::Ok();
+  }
   const std::string digits = target.substr(colon + 1);
   char* end = nullptr;
   const unsigned long value = std::strtoul(digits.c_str(), &end, 10);
@@ -22,4 +31,4 @@ Status ParseTarget(const std::string& target, const std::string& protocol,
   return Status::Ok();
 }
 
-}  // namespace protolm::cli
+}  // namespace protolm::net

@@ -1,0 +1,43 @@
+// DescribeRequest: what a honeypot stores about a request besides its
+// bytes, from the protocol's codec (src/proto): the abstract summary, the
+// dissected fields, the function and whether it tries to change the device.
+//
+// Pure and thread-safe (the codecs are stateless). Requests are untrusted
+// bytes: a malformed one gives the facts that could be read and its error.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "util/bytes.h"
+
+namespace protolm::events {
+
+struct RequestFacts {
+  /// The codec's Abstract at depth 3: "modbus.req unit_id=1 function_code=3
+  /// address=0 quantity=2".
+  std::string summary;
+  /// Leaf fields as one JSON object, keyed by their dotted path in the
+  /// tree ("mbap.unit_id": 1, "function_code": 3, ...); a path seen more
+  /// than once holds an array. Numbers are JSON numbers, the rest text.
+  std::string fields_json = "{}";
+  /// Modbus: the function code in decimal, with the MEI type for FC 43
+  /// ("3", "43/14"); S7comm: the codec's function name ("read_var",
+  /// "setup_communication", "szl_read", "cotp_cr"). "" when unreadable.
+  std::string function;
+  /// The request asks to change the device: Modbus FC 5, 6, 15, 16, 21, 22,
+  /// 23; S7 write_var, request_download, download_block, download_ended,
+  /// plc_control, plc_stop.
+  bool write_attempted = false;
+  /// The codec dissected the request without fault.
+  bool well_formed = false;
+  /// The codec's one-line error when not well formed (or "unknown protocol
+  /// X" for a protocol no codec handles).
+  std::string error;
+};
+
+/// Facts about `request`, one framed client-to-server PDU of `protocol`
+/// ("modbus", "s7comm").
+RequestFacts DescribeRequest(std::string_view protocol, ByteView request);
+
+}  // namespace protolm::events
