@@ -157,18 +157,6 @@ Bytes S7ReadFlags(uint16_t ref) {
   return *s7comm::FrameS7Pdu(s7comm::ReadVarJob(ref, {item}));
 }
 
-/// One TPKT unit (S7comm), or nullopt on timeout or close.
-std::optional<Bytes> ReceiveTpkt(LoopbackClient& client) {
-  auto head = client.Receive(4);
-  if (!head) return std::nullopt;
-  const size_t length = ((*head)[2] << 8) | (*head)[3];
-  if (length < 4) return std::nullopt;
-  auto rest = client.Receive(length - 4);
-  if (!rest) return std::nullopt;
-  head->insert(head->end(), rest->begin(), rest->end());
-  return head;
-}
-
 /// Sends `bytes` on a fresh connection; true when the server then closes it
 /// without having answered a single byte. The server may close (and reset)
 /// before everything is sent, so a failed send is no failure here.
@@ -273,7 +261,7 @@ class HostileInputTest : public ::testing::Test {
     for (const Bytes& request :
          {opening->connect_request, opening->setup_request, S7ReadFlags(1)}) {
       ASSERT_TRUE(client.Send(request));
-      auto answer = ReceiveTpkt(client);
+      auto answer = client.ReceiveTpktUnit();
       ASSERT_TRUE(answer) << "no answer to " << ToHex(request);
       ++answered_;
       EXPECT_TRUE(metrics::ValidateS7Response(request, *answer).ok())

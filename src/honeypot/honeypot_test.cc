@@ -117,13 +117,10 @@ TEST_F(HoneypotTest, AnS7SessionConnectsAndAnswersValidly) {
   LoopbackClient c(port_);
   Bytes connect = *FromHex("0300001611e00000001400c1020100c2020102c0010a");
   ASSERT_TRUE(c.Send(connect));
-  auto head = c.Receive(4);
-  ASSERT_TRUE(head);
-  auto rest = c.Receive(((*head)[2] << 8 | (*head)[3]) - 4);
-  ASSERT_TRUE(rest);
-  Bytes answer = *head;
-  answer.insert(answer.end(), rest->begin(), rest->end());
-  EXPECT_TRUE(metrics::ValidateS7Response(connect, answer).ok()) << ToHex(answer);
+  auto answer = c.ReceiveTpktUnit();
+  ASSERT_TRUE(answer);
+  EXPECT_TRUE(metrics::ValidateS7Response(connect, *answer).ok())
+      << ToHex(*answer);
 }
 
 TEST_F(HoneypotTest, GarbageClosesTheConnectionNotTheServer) {

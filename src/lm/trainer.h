@@ -6,7 +6,11 @@
 // epoch it measures the validation loss and asks the caller for a validation
 // score (the caller decodes with lm::Engine from the epoch's weights and
 // computes BCA/RVA); it keeps the best epoch's weights and stops early when
-// the score stops improving. This header does not include torch.
+// the score stops improving. This header does not include torch; its types
+// are shared with code outside src/lm/, but TrainModel itself is linked only
+// into lm_tests and the trainer plugin: elsewhere call it through
+// lm::LoadTrainer() (lm/plugin/trainer_loader.h), so that libtorch is loaded
+// only when a command trains.
 #pragma once
 
 #include <cstdint>

@@ -83,6 +83,19 @@ class LoopbackClient {
     return head;
   }
 
+  /// One TPKT unit (RFC 1006: version, reserved, 16-bit length of the whole
+  /// unit), or nullopt on timeout / close / a length below the header's.
+  std::optional<Bytes> ReceiveTpktUnit() {
+    auto head = Receive(4);
+    if (!head) return std::nullopt;
+    size_t length = ((*head)[2] << 8) | (*head)[3];
+    if (length < 4) return std::nullopt;
+    auto rest = Receive(length - 4);
+    if (!rest) return std::nullopt;
+    head->insert(head->end(), rest->begin(), rest->end());
+    return head;
+  }
+
   /// True when the server closed the connection (recv returns 0 or a reset)
   /// within the receive timeout; any data before the close is discarded.
   bool ClosedByPeer() {

@@ -37,10 +37,10 @@ class S7HostileTest : public ::testing::Test {
   void ExpectStillServing() {
     LoopbackClient c(server_->s7_port());
     ASSERT_TRUE(c.connected());
-    ASSERT_TRUE(c.Write(Hex(testing::kNmapConnect)));
-    ASSERT_TRUE(c.ReadUnit().has_value());
-    ASSERT_TRUE(c.Write(Hex(testing::kNmapSetup)));
-    std::optional<Bytes> setup = c.ReadUnit();
+    ASSERT_TRUE(c.Send(Hex(testing::kNmapConnect)));
+    ASSERT_TRUE(c.ReceiveTpktUnit().has_value());
+    ASSERT_TRUE(c.Send(Hex(testing::kNmapSetup)));
+    std::optional<Bytes> setup = c.ReceiveTpktUnit();
     ASSERT_TRUE(setup.has_value());
     EXPECT_EQ(DecodeReply(*setup).rosctr, Rosctr::kAckData);
   }
@@ -48,7 +48,7 @@ class S7HostileTest : public ::testing::Test {
   void ExpectClosedAfter(const Bytes& bytes) {
     LoopbackClient c(server_->s7_port());
     ASSERT_TRUE(c.connected());
-    ASSERT_TRUE(c.Write(bytes));
+    ASSERT_TRUE(c.Send(bytes));
     EXPECT_TRUE(c.ClosedByPeer()) << ToHex(bytes);
   }
 
@@ -72,8 +72,8 @@ TEST_F(S7HostileTest, AbsurdTpktLengthsClose) {
 
 TEST_F(S7HostileTest, WrongTsapGetsDisconnectRequest) {
   LoopbackClient c(server_->s7_port());
-  ASSERT_TRUE(c.Write(Hex("0300001611e00000001400c1020100c2020109c0010a")));
-  std::optional<Bytes> dr = c.ReadUnit();
+  ASSERT_TRUE(c.Send(Hex("0300001611e00000001400c1020100c2020109c0010a")));
+  std::optional<Bytes> dr = c.ReceiveTpktUnit();
   ASSERT_TRUE(dr.has_value());
   EXPECT_EQ((*dr)[5], 0x80);
   EXPECT_TRUE(c.ClosedByPeer());
@@ -82,10 +82,10 @@ TEST_F(S7HostileTest, WrongTsapGetsDisconnectRequest) {
 TEST_F(S7HostileTest, HalfFramesAreJoined) {
   LoopbackClient c(server_->s7_port());
   Bytes cr = Hex(testing::kNmapConnect);
-  ASSERT_TRUE(c.Write(Bytes(cr.begin(), cr.begin() + 3)));
-  ASSERT_TRUE(c.Write(Bytes(cr.begin() + 3, cr.begin() + 11)));
-  ASSERT_TRUE(c.Write(Bytes(cr.begin() + 11, cr.end())));
-  std::optional<Bytes> cc = c.ReadUnit();
+  ASSERT_TRUE(c.Send(Bytes(cr.begin(), cr.begin() + 3)));
+  ASSERT_TRUE(c.Send(Bytes(cr.begin() + 3, cr.begin() + 11)));
+  ASSERT_TRUE(c.Send(Bytes(cr.begin() + 11, cr.end())));
+  std::optional<Bytes> cc = c.ReceiveTpktUnit();
   ASSERT_TRUE(cc.has_value());
   EXPECT_EQ((*cc)[5], 0xd0);
 }
@@ -93,7 +93,7 @@ TEST_F(S7HostileTest, HalfFramesAreJoined) {
 TEST_F(S7HostileTest, HalfFrameThenHangUpLeavesTheServerServing) {
   for (int i = 0; i < 20; ++i) {
     LoopbackClient c(server_->s7_port());
-    ASSERT_TRUE(c.Write(Hex("0300001902f0803201")));
+    ASSERT_TRUE(c.Send(Hex("0300001902f0803201")));
   }
 }
 
@@ -104,26 +104,26 @@ TEST_F(S7HostileTest, PipelinedRequestsAreAllAnswered) {
   Bytes szl = Hex(testing::kNmapSzl0011);
   all.insert(all.end(), setup.begin(), setup.end());
   all.insert(all.end(), szl.begin(), szl.end());
-  ASSERT_TRUE(c.Write(all));
-  ASSERT_TRUE(c.ReadUnit().has_value());
-  ASSERT_TRUE(c.ReadUnit().has_value());
-  std::optional<Bytes> answer = c.ReadUnit();
+  ASSERT_TRUE(c.Send(all));
+  ASSERT_TRUE(c.ReceiveTpktUnit().has_value());
+  ASSERT_TRUE(c.ReceiveTpktUnit().has_value());
+  std::optional<Bytes> answer = c.ReceiveTpktUnit();
   ASSERT_TRUE(answer.has_value());
   EXPECT_EQ(DecodeReply(*answer).rosctr, Rosctr::kUserdata);
 }
 
 TEST_F(S7HostileTest, RequestLargerThanThePduGetsAnError) {
   LoopbackClient c(server_->s7_port());
-  ASSERT_TRUE(c.Write(Hex(testing::kNmapConnect)));
-  ASSERT_TRUE(c.ReadUnit().has_value());
-  ASSERT_TRUE(c.Write(Hex(testing::kNmapSetup)));
-  ASSERT_TRUE(c.ReadUnit().has_value());
+  ASSERT_TRUE(c.Send(Hex(testing::kNmapConnect)));
+  ASSERT_TRUE(c.ReceiveTpktUnit().has_value());
+  ASSERT_TRUE(c.Send(Hex(testing::kNmapSetup)));
+  ASSERT_TRUE(c.ReceiveTpktUnit().has_value());
   std::vector<VarItem> items(
       40, AnyPointer{ItemType::kByte, 1, 0, Area::kFlags, 0, 0});
   Result<Bytes> big = FrameS7Pdu(ReadVarJob(0x1234, items));  // 492 bytes
   ASSERT_TRUE(big.ok());
-  ASSERT_TRUE(c.Write(*big));
-  std::optional<Bytes> answer = c.ReadUnit();
+  ASSERT_TRUE(c.Send(*big));
+  std::optional<Bytes> answer = c.ReceiveTpktUnit();
   ASSERT_TRUE(answer.has_value());
   S7Pdu error = DecodeReply(*answer);
   EXPECT_EQ(error.pdu_ref, 0x1234);
@@ -135,10 +135,10 @@ TEST_F(S7HostileTest, ManyClientsAtOnce) {
   for (int i = 0; i < 200; ++i) {
     clients.push_back(std::make_unique<LoopbackClient>(server_->s7_port()));
     ASSERT_TRUE(clients.back()->connected());
-    ASSERT_TRUE(clients.back()->Write(Hex(testing::kNmapConnect)));
+    ASSERT_TRUE(clients.back()->Send(Hex(testing::kNmapConnect)));
   }
   for (auto& c : clients) {
-    std::optional<Bytes> cc = c->ReadUnit();
+    std::optional<Bytes> cc = c->ReceiveTpktUnit();
     ASSERT_TRUE(cc.has_value());
     EXPECT_EQ((*cc)[5], 0xd0);
   }

@@ -99,8 +99,8 @@ TEST(S7InteropTest, TsharkDissectsTheSimulatorsTrafficCleanly) {
   ASSERT_TRUE(writer.ok()) << writer.status().ToString();
   int64_t ts_us = 1000000;
   for (const Bytes& request : requests) {
-    ASSERT_TRUE(client.Write(request));
-    std::optional<Bytes> answer = client.ReadUnit();
+    ASSERT_TRUE(client.Send(request));
+    std::optional<Bytes> answer = client.ReceiveTpktUnit();
     ASSERT_TRUE(answer.has_value()) << "no answer to " << ToHex(request);
     ASSERT_TRUE(writer->Send(Direction::kClientToServer, ts_us, request).ok());
     ASSERT_TRUE(

@@ -1,15 +1,10 @@
 // Test support for the S7 device tests: a session on the built-in
 // s7-315-2pn profile fed with framed bytes, hex helpers, the requests nmap's
-// s7-info script sends, and a blocking loopback client for tests that go
-// through the real server. Header-only; used by *_test.cc in this folder.
+// s7-info script sends, and the server on an ephemeral port for tests that
+// go through real sockets (with testing/loopback_client.h). Header-only; used by *_test.cc in this folder.
 #pragma once
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
 
 #include <memory>
 #include <optional>
@@ -21,6 +16,7 @@
 #include "device/profile.h"
 #include "device/s7/s7_handler.h"
 #include "proto/s7comm/message.h"
+#include "testing/loopback_client.h"
 #include "util/bytes.h"
 
 namespace protolm::device::s7::testing {
@@ -108,61 +104,6 @@ inline std::unique_ptr<DeviceServer> StartS7Server(const DeviceProfile& profile,
   return server.ok() ? std::move(*server) : nullptr;
 }
 
-/// A blocking TCP client on 127.0.0.1 with a 5 s receive timeout.
-class LoopbackClient {
- public:
-  explicit LoopbackClient(uint16_t port) {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    timeval tv{5, 0};
-    setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    connected_ =
-        connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  }
-  ~LoopbackClient() {
-    if (fd_ >= 0) close(fd_);
-  }
-  LoopbackClient(const LoopbackClient&) = delete;
-  LoopbackClient& operator=(const LoopbackClient&) = delete;
-
-  bool connected() const { return connected_; }
-  bool Write(const Bytes& bytes) {
-    return send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) ==
-           static_cast<ssize_t>(bytes.size());
-  }
-  /// One TPKT unit, or nullopt when the server closed the connection (or
-  /// nothing came within the timeout).
-  std::optional<Bytes> ReadUnit() {
-    Bytes unit(4);
-    if (!ReadExactly(unit.data(), 4)) return std::nullopt;
-    size_t length = size_t{unit[2]} << 8 | unit[3];
-    if (length < 4) return std::nullopt;
-    unit.resize(length);
-    if (!ReadExactly(unit.data() + 4, length - 4)) return std::nullopt;
-    return unit;
-  }
-  /// True when the server closed the connection (EOF or reset).
-  bool ClosedByPeer() {
-    uint8_t byte;
-    ssize_t n = recv(fd_, &byte, 1, 0);
-    return n == 0 || (n < 0 && errno == ECONNRESET);
-  }
-
- private:
-  bool ReadExactly(uint8_t* out, size_t n) {
-    while (n > 0) {
-      ssize_t got = recv(fd_, out, n, 0);
-      if (got <= 0) return false;
-      out += got;
-      n -= static_cast<size_t>(got);
-    }
-    return true;
-  }
-  int fd_ = -1;
-  bool connected_ = false;
-};
+using protolm::testing::LoopbackClient;
 
 }  // namespace protolm::device::s7::testing
