@@ -50,7 +50,9 @@ in_ns ip addr add 10.201.1.2/24 dev "$TUN"
 in_ns ip link set "$TUN" up
 in_ns ip route add 10.201.2.0/24 via 10.201.1.1
 
-in_ns "$DIR/icmp_node" --tun "$TUN" --addr 10.201.1.1/24 --router \
+# Not through in_ns: $! must be the node itself (ip netns exec execs it),
+# not a subshell whose child would outlive the kill in cleanup.
+ip netns exec "$NS" "$DIR/icmp_node" --tun "$TUN" --addr 10.201.1.1/24 --router \
   --host 10.201.2.5/24 --pcap "$WORK/node.pcap" >"$WORK/node.log" 2>&1 &
 NODE_PID=$!
 tries=0
