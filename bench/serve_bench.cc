@@ -100,14 +100,8 @@ std::unique_ptr<device::DeviceServer> StartSimulator(
     std::fprintf(stderr, "%s\n", profile.status().message().c_str());
     return nullptr;
   }
-  device::ServeOptions options;
-  if (s7) {
-    options.modbus_port = std::nullopt;
-    options.s7_handler = device::s7::MakeS7Handler;
-  } else {
-    options.s7_port = std::nullopt;
-  }
-  auto server = device::StartDeviceServer(*profile, options);
+  auto server =
+      device::StartDeviceServer(*profile, device::s7::ServeOnly(protocol));
   if (!server.ok()) {
     std::fprintf(stderr, "%s\n", server.status().message().c_str());
     return nullptr;

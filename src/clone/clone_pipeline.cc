@@ -62,13 +62,8 @@ class Target {
   Status Restart() {
     if (!profile_) return Status::Ok();
     server_.reset();
-    device::ServeOptions serve;
-    serve.modbus_port = protocol_ == "modbus" ? std::optional<uint16_t>(0)
-                                              : std::nullopt;
-    serve.s7_port = protocol_ == "s7comm" ? std::optional<uint16_t>(0)
-                                          : std::nullopt;
-    serve.s7_handler = device::s7::MakeS7Handler;
-    ASSIGN_OR_RETURN(server_, device::StartDeviceServer(*profile_, serve));
+    ASSIGN_OR_RETURN(server_, device::StartDeviceServer(
+                                  *profile_, device::s7::ServeOnly(protocol_)));
     host_ = "127.0.0.1";
     port_ = protocol_ == "modbus" ? server_->modbus_port() : server_->s7_port();
     return Status::Ok();

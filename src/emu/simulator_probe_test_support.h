@@ -32,14 +32,8 @@ inline std::vector<Exchange> ProbeSimulator(const std::string& name,
   auto profile = device::BuiltinProfile(name);
   EXPECT_TRUE(profile.ok()) << profile.status().message();
   if (!profile.ok()) return {};
-  device::ServeOptions serve;
-  if (protocol == "s7comm") {
-    serve.modbus_port = std::nullopt;
-    serve.s7_handler = device::s7::MakeS7Handler;
-  } else {
-    serve.s7_port = std::nullopt;
-  }
-  auto server = device::StartDeviceServer(*profile, serve);
+  auto server =
+      device::StartDeviceServer(*profile, device::s7::ServeOnly(protocol));
   EXPECT_TRUE(server.ok()) << server.status().message();
   if (!server.ok()) return {};
   ::protolm::testing::ScratchDir dir;

@@ -100,12 +100,7 @@ inline std::unique_ptr<device::DeviceServer> ServeSimulator(
   if (!profile.ok()) return nullptr;
   device::ServeOptions options;
   options.time_rate = 0;
-  if (s7) {
-    options.modbus_port = std::nullopt;
-    options.s7_handler = device::s7::MakeS7Handler;
-  } else {
-    options.s7_port = std::nullopt;
-  }
+  options = device::s7::ServeOnly(protocol, options);
   auto server = device::StartDeviceServer(*profile, options);
   EXPECT_TRUE(server.ok()) << server.status().message();
   return server.ok() ? std::move(server).value() : nullptr;

@@ -138,4 +138,11 @@ Result<std::unique_ptr<net::ProtocolHandler>> MakeS7Handler(
       std::make_unique<S7Handler>(profile, state));
 }
 
+ServeOptions ServeOnly(std::string_view protocol, ServeOptions base) {
+  if (protocol != "modbus") base.modbus_port = std::nullopt;
+  if (protocol != "s7comm") base.s7_port = std::nullopt;
+  if (protocol == "s7comm") base.s7_handler = MakeS7Handler;
+  return base;
+}
+
 }  // namespace protolm::device::s7

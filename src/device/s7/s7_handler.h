@@ -28,6 +28,9 @@
 
 #include <memory>
 
+#include <string_view>
+
+#include "device/device_server.h"
 #include "device/device_state.h"
 #include "device/profile.h"
 #include "device/protocol_handler.h"
@@ -40,5 +43,10 @@ namespace protolm::device::s7 {
 /// not enable S7.
 Result<std::unique_ptr<net::ProtocolHandler>> MakeS7Handler(
     const DeviceProfile& profile, DeviceState& state);
+
+/// `base` changed to serve only `protocol` of a profile: "modbus" (S7 off)
+/// or "s7comm" (with this handler, Modbus off), on the port `base` gives it
+/// (ephemeral by default); any other name serves nothing.
+ServeOptions ServeOnly(std::string_view protocol, ServeOptions base = {});
 
 }  // namespace protolm::device::s7

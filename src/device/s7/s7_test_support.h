@@ -96,10 +96,8 @@ inline s7comm::S7Pdu DecodeReply(const Bytes& reply) {
 inline std::unique_ptr<DeviceServer> StartS7Server(const DeviceProfile& profile,
                                                    ServeOptions options = {}) {
   options.bind_address = "127.0.0.1";
-  options.modbus_port = std::nullopt;
   options.s7_port = 0;
-  options.s7_handler = MakeS7Handler;
-  auto server = StartDeviceServer(profile, options);
+  auto server = StartDeviceServer(profile, ServeOnly("s7comm", options));
   EXPECT_TRUE(server.ok()) << server.status().message();
   return server.ok() ? std::move(*server) : nullptr;
 }
