@@ -3,8 +3,9 @@
 // (the honeypot's path: engine + response grammar, one thread) and prints the
 // latency percentiles; then answers them in batches and prints responses/s.
 //
-//   build/bench/lm_latency --model clone-out/model.plm \
+//   build/bench/lm_latency --model clone-out/model.plm
 //       --dataset clone-out/rounds/1600/dataset.jsonl [--repeat 3] [--batch 32]
+//   (one command line)
 //
 // Pin it to one core with `taskset -c 0` for the single-core numbers of
 // docs/benchmarks.md.
@@ -12,9 +13,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <string>
 #include <vector>
 
+#include "emu/learned_modbus_rules.h"
 #include "emu/response_constraint.h"
 #include "lm/engine/checkpoint.h"
 #include "lm/engine/engine.h"
@@ -75,6 +78,12 @@ int main(int argc, char** argv) {
     if (!record.request.empty()) records.push_back(std::move(record));
   }
   const std::string protocol = checkpoint->provenance.protocol;
+  auto rules = protolm::emu::LearnedModbusRulesOf(checkpoint->provenance);
+  if (!rules.ok()) {
+    std::fprintf(stderr, "%s: %s\n", model_path.c_str(),
+                 rules.status().message().c_str());
+    return 1;
+  }
 
   std::vector<double> latencies_ms;
   size_t response_bytes = 0;
@@ -82,7 +91,9 @@ int main(int argc, char** argv) {
     for (const protolm::DatasetRecord& record : records) {
       auto start = Clock::now();
       auto constraint =
-          protolm::emu::MakeResponseConstraint(protocol, record.request);
+          protolm::emu::MakeResponseConstraint(
+              protocol, record.request, std::numeric_limits<size_t>::max(),
+              *rules);
       protolm::lm::DecodeOptions options;
       options.constraint = constraint.get();
       auto response = engine->Generate({}, record.request, options);

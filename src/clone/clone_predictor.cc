@@ -21,7 +21,8 @@ Result<std::vector<Bytes>> PredictIsolated(
     std::unique_ptr<lm::ResponseConstraint> constraint;
     if (options.constrained) {
       constraint = emu::MakeResponseConstraint(record.protocol, record.request,
-                                               options.max_response_bytes);
+                                               options.max_response_bytes,
+                                               options.modbus_rules);
     }
     lm::DecodeOptions decode;
     decode.max_response_bytes = options.max_response_bytes;
@@ -46,6 +47,7 @@ Result<std::vector<Bytes>> PredictReplay(
   responder_options.use_state = options.use_state;
   responder_options.context = options.context;
   responder_options.max_response_bytes = options.max_response_bytes;
+  responder_options.modbus_rules = &options.modbus_rules;
   std::map<uint64_t, std::unique_ptr<emu::Responder>> sessions;
   std::vector<Bytes> predictions;
   predictions.reserve(records.size());

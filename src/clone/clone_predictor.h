@@ -7,7 +7,7 @@
 // emu::Responder per session sharing one state overlay (state within and
 // across connections); the clone only ever sees its own answers, never the
 // recorded ones. Constrained decoding uses the protocol's response grammar
-// (emu/response_constraint.h). Not thread-safe per call; the engine may be
+// (emu/response_constraint.h) with the device rules the clone learned. Not thread-safe per call; the engine may be
 // shared.
 #pragma once
 
@@ -28,6 +28,10 @@ struct PredictOptions {
   bool constrained = true;   // decode within the protocol's grammar
   bool use_state = true;     // replay only: the state overlay
   size_t max_response_bytes = 300;
+  /// What the grammar knows of a Modbus device: the rules the clone learned
+  /// from its training split (emu/learned_modbus_rules.h), or the
+  /// specification's alone.
+  metrics::ModbusRules modbus_rules;
 };
 
 /// Answers records[i] for each i of `indices`, each on its own.

@@ -1,7 +1,8 @@
 // Training a clone's model on dataset records, validated the way the clone
 // is judged: after every epoch the epoch's weights answer the validation
 // requests (isolated, constrained decoding) and the score that picks the
-// best epoch is their BCA, with byte accuracy as the tie-break.
+// best epoch is their BCA, with byte accuracy as the tie-break. The device
+// rules a clone decodes with are learned from its training split only.
 //
 // Blocking; see lm::TrainModel for threads and determinism.
 #pragma once
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "emu/learned_modbus_rules.h"
 #include "lm/engine/checkpoint.h"
 #include "lm/engine/model_config.h"
 #include "lm/trainer.h"
@@ -36,6 +38,8 @@ struct ModelTrainingOptions {
   std::string protocol;
   size_t context = 0;
   metrics::EvalOptions eval;  // the validators' device rules
+  /// The grammar's device rules for validation decoding (LearnRules).
+  metrics::ModbusRules modbus_rules;
   std::function<void(const EpochSummary&)> on_epoch;
 };
 
@@ -64,6 +68,16 @@ struct TrainingOrigin {
 Result<lm::Checkpoint> MakeCheckpoint(const lm::ModelConfig& config,
                                       TrainedModel&& trained,
                                       const TrainingOrigin& origin);
+
+/// The Modbus device rules learned from records[indices]
+/// (emu/learned_modbus_rules.h); nothing is learned from records of other
+/// protocols (exchanges stays 0).
+emu::LearnedModbusRules LearnRules(const std::vector<DatasetRecord>& records,
+                                   const std::vector<size_t>& indices);
+
+/// One line for the log: the tables learned and how many exchanges the
+/// rules explain, or why they are not used.
+std::string DescribeLearnedRules(const emu::LearnedModbusRules& learned);
 
 /// Trains on records[train] and validates on records[validation].
 Result<TrainedModel> TrainCloneModel(const std::vector<DatasetRecord>& records,

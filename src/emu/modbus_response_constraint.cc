@@ -128,8 +128,9 @@ std::vector<bool> NormalBodySizes(const modbus::Request& r,
 
 }  // namespace
 
-ModbusResponseConstraint::ModbusResponseConstraint(ByteView request,
-                                                   size_t max_response_bytes)
+ModbusResponseConstraint::ModbusResponseConstraint(
+    ByteView request, size_t max_response_bytes,
+    const metrics::ModbusRules& rules)
     : mbap_lengths_(kMaxBody + 3, false) {
   ByteReader in(request);
   in.Skip(2);  // transaction id, echoed below
@@ -152,7 +153,7 @@ ModbusResponseConstraint::ModbusResponseConstraint(ByteView request,
     request_body_.assign(request.begin() + modbus::kMbapSize + 1,
                          request.end());
     const metrics::ExpectedOutcome due = metrics::ExpectedModbusOutcome(
-        *request_, unit_id_, metrics::ModbusRules{});
+        *request_, unit_id_, rules);
     bool normal = false;
     switch (due.kind) {
       case Kind::kException:

@@ -1,9 +1,10 @@
 // The Modbus/TCP response grammar of one request, as a prefix oracle for
 // constrained decoding.
 //
-// Built from the REQUEST and the specification only (never a device's
-// configuration), it admits exactly the responses the metrics validator
-// accepts with spec-only rules (metrics::ModbusRules{}): the MBAP header
+// Built from the REQUEST, the specification and the device rules it is given
+// (by default none: metrics::ModbusRules{}; a clone passes the rules it learned
+// from its probe, learned_modbus_rules.h), it admits exactly the responses the
+// metrics validator accepts under those rules: the MBAP header
 // echoes transaction, protocol and unit id, its length matches what follows,
 // the function is echoed, or answered with the exception bit and a code the
 // specification allows for this request (the one due when a range is broken,
@@ -13,7 +14,7 @@
 // sub-requests, FIFO counts, device identification objects with consistent
 // counts, lengths, ascending ids of the requested category. What a device
 // would decide — exception or not, which code, data values, identification
-// strings — is left to the model. A request that does not decode gets the
+// strings — is left to the model, or to the rules when they know it. A request that does not decode gets the
 // answers spec section 7 allows (exception 03, or 01 for an undefined
 // function, echoing its header); one too short to answer, or not Modbus,
 // gets the empty response. Immutable; Allowed is thread-safe.
@@ -26,6 +27,7 @@
 
 #include "emu/prefix_walker.h"
 #include "lm/engine/engine.h"
+#include "metrics/modbus_rules.h"
 #include "proto/modbus/pdu.h"
 #include "util/bytes.h"
 
@@ -38,9 +40,11 @@ class ModbusResponseConstraint final : public lm::ResponseConstraint {
  public:
   /// `request` is one whole ADU (copied where needed). Responses longer than
   /// `max_response_bytes` are not admitted; when no answer fits, only the
-  /// empty response is.
+  /// empty response is. `rules` decide which outcome is due (only read
+  /// during construction).
   explicit ModbusResponseConstraint(ByteView request,
-                                    size_t max_response_bytes = kMaxModbusAdu);
+                                    size_t max_response_bytes = kMaxModbusAdu,
+                                    const metrics::ModbusRules& rules = {});
 
   void Allowed(ByteView produced, lm::AllowedTokens* out) const override;
 

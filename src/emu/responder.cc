@@ -51,8 +51,11 @@ Result<Bytes> Responder::Generate(ByteView request) const {
   cap = std::min(cap, free_positions > 0 ? free_positions - 1 : 0);
 
   std::unique_ptr<lm::ResponseConstraint> constraint;
-  if (options_.constrained)
-    constraint = MakeResponseConstraint(protocol_, request, cap);
+  if (options_.constrained) {
+    constraint = MakeResponseConstraint(
+        protocol_, request, cap,
+        options_.modbus_rules ? *options_.modbus_rules : metrics::ModbusRules{});
+  }
   lm::DecodeOptions decode;
   decode.max_response_bytes = cap;
   decode.constraint = constraint.get();

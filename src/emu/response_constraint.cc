@@ -13,10 +13,11 @@ bool HasResponseConstraint(std::string_view protocol) {
 }
 
 std::unique_ptr<lm::ResponseConstraint> MakeResponseConstraint(
-    std::string_view protocol, ByteView request, size_t max_response_bytes) {
+    std::string_view protocol, ByteView request, size_t max_response_bytes,
+    const metrics::ModbusRules& modbus_rules) {
   if (protocol == "modbus") {
     return std::make_unique<ModbusResponseConstraint>(
-        request, std::min(max_response_bytes, kMaxModbusAdu));
+        request, std::min(max_response_bytes, kMaxModbusAdu), modbus_rules);
   }
   if (protocol == "s7comm") {
     return std::make_unique<S7ResponseConstraint>(

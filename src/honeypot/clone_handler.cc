@@ -27,7 +27,8 @@ class CloneSession : public net::ProtocolSession {
       : model_(model),
         responder_(model.engine, model.protocol,
                    emu::ResponderOptions{options.constrained, options.use_state,
-                                         model.context, 0},
+                                         model.context, 0,
+                                         &model.learned_modbus_rules},
                    model.state.get()) {}
 
   net::Reply Handle(ByteView framed_request) override {

@@ -7,6 +7,7 @@
 
 #include <mutex>
 
+#include "emu/learned_modbus_rules.h"
 #include "honeypot/honeypot_test_support.h"
 #include "metrics/modbus_validator.h"
 #include "metrics/s7_validator.h"
@@ -54,9 +55,11 @@ class HoneypotTest : public ::testing::Test {
  protected:
   /// Serves an untrained model of `protocol` on an ephemeral port.
   void Serve(const std::string& protocol, const std::string& profile,
-             CloneHandlerOptions clone = {}) {
+             CloneHandlerOptions clone = {},
+             const nlohmann::json& learned_rules = nullptr) {
     std::string path = dir_.Path(protocol + ".plm");
-    ASSERT_TRUE(testing::WriteUntrainedModel(path, protocol, profile));
+    ASSERT_TRUE(testing::WriteUntrainedModel(path, protocol, profile, 1,
+                                             learned_rules));
     HoneypotOptions options;
     options.listeners.push_back({path, "127.0.0.1", 0});
     options.clone = clone;
@@ -109,6 +112,34 @@ TEST_F(HoneypotTest, TheGuardReplacesInvalidAnswers) {
         << ToHex(*answer);
   }
   EXPECT_GT(tally_.guarded(), 0u);
+}
+
+TEST_F(HoneypotTest, TheModelDecodesUnderTheRulesItLearned) {
+  // Learned rules in the checkpoint make the grammar admit only the outcome
+  // they make due: even an untrained model answers in and out of the tables
+  // as the device does, and the guard has nothing to replace.
+  metrics::ModbusRules rules;
+  rules.device_known = true;
+  rules.supported_functions = {3, 6};
+  rules.holding_registers = {0, 100};
+  Serve("modbus", "", {}, emu::ModbusRulesToJson(rules));
+  LoopbackClient c(port_);
+  for (uint16_t tid = 1; tid <= 8; ++tid) {
+    const uint16_t address = tid % 2 ? 10 : 99 + tid;  // in, then past the end
+    Bytes read = Adu(tid, modbus::ReadHoldingRegisters(address, 2));
+    ASSERT_TRUE(c.Send(read));
+    auto answer = c.ReceiveModbusAdu();
+    ASSERT_TRUE(answer);
+    EXPECT_TRUE(metrics::ValidateModbusResponse(read, *answer, rules).ok())
+        << ToHex(*answer);
+  }
+  Bytes coils = Adu(9, modbus::ReadCoils(0, 1));  // an unsupported function
+  ASSERT_TRUE(c.Send(coils));
+  auto refused = c.ReceiveModbusAdu();
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(ToHex(*refused), "000900000003018101");
+  EXPECT_EQ(tally_.guarded(), 0u);
+  EXPECT_EQ(tally_.exchanges(), 9u);
 }
 
 TEST_F(HoneypotTest, AnS7SessionConnectsAndAnswersValidly) {

@@ -9,17 +9,22 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "emu/learned_modbus_rules.h"
 #include "lm/engine/checkpoint.h"
 #include "lm/engine/model_config.h"
 #include "lm/engine/weights.h"
 
 namespace protolm::honeypot::testing {
 
-/// Writes a random tiny model of `protocol` cloned from `profile` to `path`;
-/// false when it cannot.
+/// Writes a random tiny model of `protocol` cloned from `profile` to `path`,
+/// with `modbus_rules` as the rules it learned (none when null); false when
+/// it cannot.
 inline bool WriteUntrainedModel(const std::string& path,
                                 const std::string& protocol,
-                                const std::string& profile, uint64_t seed = 1) {
+                                const std::string& profile, uint64_t seed = 1,
+                                const nlohmann::json& modbus_rules = nullptr) {
   auto config = lm::PresetConfig("tiny");
   if (!config.ok()) return false;
   lm::Checkpoint checkpoint{*config, lm::RandomWeights(*config, seed, 0.5f),
@@ -27,6 +32,8 @@ inline bool WriteUntrainedModel(const std::string& path,
   checkpoint.provenance.protocol = protocol;
   checkpoint.provenance.profile = profile;
   checkpoint.provenance.extra = {{"context", 0}};
+  if (!modbus_rules.is_null())
+    checkpoint.provenance.extra[emu::kModbusRulesKey] = modbus_rules;
   return lm::SaveCheckpoint(path, checkpoint).ok();
 }
 

@@ -2,6 +2,7 @@
 #include "honeypot/served_model.h"
 
 #include "device/profile.h"
+#include "emu/learned_modbus_rules.h"
 #include "emu/response_constraint.h"
 #include "lm/engine/checkpoint.h"
 #include "metrics/profile_rules.h"
@@ -20,12 +21,15 @@ Result<std::unique_ptr<ServedModel>> LoadServedModel(const std::string& path) {
   }
   ASSIGN_OR_RETURN(lm::Engine engine,
                    lm::Engine::Create(checkpoint.config, checkpoint.weights));
+  auto learned = emu::LearnedModbusRulesOf(checkpoint.provenance);
+  if (!learned.ok())
+    return InvalidArgument(path + ": " + learned.status().message());
   auto model = std::make_unique<ServedModel>(ServedModel{
       path, protocol, checkpoint.provenance.profile,
       checkpoint.provenance.extra.is_object()
           ? checkpoint.provenance.extra.value("context", size_t{0})
           : 0,
-      std::move(engine), metrics::ModbusRules{}, metrics::S7Rules{},
+      std::move(engine), *learned, *learned, metrics::S7Rules{},
       std::make_unique<emu::StateOverlay>(protocol)});
   if (!model->profile.empty()) {
     auto profile = device::BuiltinProfile(model->profile);

@@ -2,10 +2,12 @@
 // engine, with what serving it needs to know.
 //
 // The checkpoint's provenance says the protocol the model speaks and the
-// context (previous exchanges) it was trained with. When it names a built-in
-// device profile (a clone of the simulator), the validity rules of that
-// profile are used by the guard (which exceptions are due, which data blocks
-// exist); otherwise the specification's rules alone. One StateOverlay per
+// context (previous exchanges) it was trained with, and the Modbus device
+// rules the clone learned from its probe (emu/learned_modbus_rules.h), which
+// constrain decoding. When it names a built-in device profile (a clone of the
+// simulator), the validity rules of that profile are used by the guard (which
+// exceptions are due, which data blocks exist); otherwise the learned rules,
+// or the specification's alone. One StateOverlay per
 // served model is shared by all its connections, so a value written on one
 // connection is read back on another. Immutable after loading except the
 // overlay, which is thread-safe through Settle.
@@ -28,14 +30,16 @@ struct ServedModel {
   std::string profile;   // the cloned built-in profile, "" when unknown
   size_t context = 0;    // exchanges of context per session
   lm::Engine engine;
-  metrics::ModbusRules modbus_rules;
+  metrics::ModbusRules learned_modbus_rules;  // decoding; spec-only if none
+  metrics::ModbusRules modbus_rules;          // the guard's
   metrics::S7Rules s7_rules;
   std::unique_ptr<emu::StateOverlay> state;
 };
 
 /// Loads `path`. Errors: the checkpoint's own (missing, corrupt, other
 /// version), InvalidArgument when its provenance names no protocol the
-/// honeypot can frame ("model.plm: protocol \"tls\" cannot be served; ...").
+/// honeypot can frame ("model.plm: protocol \"tls\" cannot be served; ...")
+/// or holds learned rules that do not parse.
 Result<std::unique_ptr<ServedModel>> LoadServedModel(const std::string& path);
 
 }  // namespace protolm::honeypot

@@ -1,6 +1,8 @@
 // The validity guard and its fallback (validity_guard.h).
 #include "honeypot/validity_guard.h"
 
+#include <limits>
+
 #include "emu/response_constraint.h"
 #include "metrics/response_validator.h"
 
@@ -33,7 +35,9 @@ Bytes PlainCompletion(const lm::ResponseConstraint& grammar, Bytes prefix) {
 }  // namespace
 
 Bytes FallbackResponse(const ServedModel& model, ByteView request) {
-  auto grammar = emu::MakeResponseConstraint(model.protocol, request);
+  auto grammar = emu::MakeResponseConstraint(
+      model.protocol, request, std::numeric_limits<size_t>::max(),
+      model.modbus_rules);
   if (grammar == nullptr) return {};
   const Bytes plain = PlainCompletion(*grammar, {});
   if (IsValid(model, request, plain)) return plain;

@@ -3,6 +3,7 @@
 #include "metrics/modbus_rules.h"
 
 #include <algorithm>
+#include <utility>
 #include <variant>
 
 #include "proto/modbus/function_code.h"
@@ -24,56 +25,9 @@ ExpectedOutcome Exception(ExceptionCode code) {
   return {Kind::kException, code};
 }
 
-/// 02 when the span lies outside `range`, else a normal answer.
-ExpectedOutcome InRange(const AddressRange& range, uint32_t address,
-                        uint32_t quantity) {
-  return range.Contains(address, quantity)
-             ? Normal()
-             : Exception(ExceptionCode::kIllegalDataAddress);
-}
-
 /// The device-table check of a request that keeps the specification's ranges.
 ExpectedOutcome TableOutcome(const modbus::Request& r,
                              const ModbusRules& rules) {
-  namespace fc = modbus::fc;
-  if (const auto* read = std::get_if<modbus::ReadRequest>(&r.body)) {
-    switch (r.function) {
-      case fc::kReadCoils:
-        return InRange(rules.coils, read->address, read->quantity);
-      case fc::kReadDiscreteInputs:
-        return InRange(rules.discrete_inputs, read->address, read->quantity);
-      case fc::kReadHoldingRegisters:
-        return InRange(rules.holding_registers, read->address, read->quantity);
-      case fc::kReadInputRegisters:
-        return InRange(rules.input_registers, read->address, read->quantity);
-      default:
-        return Open();
-    }
-  }
-  if (const auto* single = std::get_if<modbus::SingleWrite>(&r.body)) {
-    if (r.function == fc::kWriteSingleCoil)
-      return InRange(rules.coils, single->address, 1);
-    if (r.function == fc::kWriteSingleRegister)
-      return InRange(rules.holding_registers, single->address, 1);
-    return Open();
-  }
-  if (const auto* coils = std::get_if<modbus::WriteCoilsRequest>(&r.body))
-    return InRange(rules.coils, coils->address, coils->quantity);
-  if (const auto* regs = std::get_if<modbus::WriteRegistersRequest>(&r.body)) {
-    return InRange(rules.holding_registers, regs->address,
-                   static_cast<uint32_t>(regs->registers.size()));
-  }
-  if (const auto* mask = std::get_if<modbus::MaskWrite>(&r.body))
-    return InRange(rules.holding_registers, mask->address, 1);
-  if (const auto* rw =
-          std::get_if<modbus::ReadWriteRegistersRequest>(&r.body)) {
-    ExpectedOutcome write =
-        InRange(rules.holding_registers, rw->write_address,
-                static_cast<uint32_t>(rw->write_registers.size()));
-    if (write.kind != Kind::kNormal) return write;
-    return InRange(rules.holding_registers, rw->read_address,
-                   rw->read_quantity);
-  }
   if (const auto* id = std::get_if<modbus::DeviceIdRequest>(&r.body)) {
     if (id->read_code != modbus::read_code::kIndividual) return Normal();
     if (rules.device_id_objects.empty()) return Open();
@@ -86,13 +40,78 @@ ExpectedOutcome TableOutcome(const modbus::Request& r,
     return diag->sub_function == modbus::diag::kReturnQueryData ? Normal()
                                                                 : Open();
   }
-  return Open();
+  const std::vector<TableSpan> spans = TableSpans(r);
+  if (spans.empty()) return Open();
+  for (const TableSpan& span : spans) {
+    if (!rules.Range(span.table).Contains(span.address, span.quantity))
+      return Exception(ExceptionCode::kIllegalDataAddress);
+  }
+  return Normal();
 }
 
 }  // namespace
 
+std::vector<TableSpan> TableSpans(const modbus::Request& r) {
+  namespace fc = modbus::fc;
+  using T = ModbusTable;
+  if (const auto* read = std::get_if<modbus::ReadRequest>(&r.body)) {
+    switch (r.function) {
+      case fc::kReadCoils:
+        return {{T::kCoils, read->address, read->quantity}};
+      case fc::kReadDiscreteInputs:
+        return {{T::kDiscreteInputs, read->address, read->quantity}};
+      case fc::kReadHoldingRegisters:
+        return {{T::kHoldingRegisters, read->address, read->quantity}};
+      case fc::kReadInputRegisters:
+        return {{T::kInputRegisters, read->address, read->quantity}};
+      default:
+        return {};
+    }
+  }
+  if (const auto* single = std::get_if<modbus::SingleWrite>(&r.body)) {
+    if (r.function == fc::kWriteSingleCoil)
+      return {{T::kCoils, single->address, 1}};
+    if (r.function == fc::kWriteSingleRegister)
+      return {{T::kHoldingRegisters, single->address, 1}};
+    return {};
+  }
+  if (const auto* coils = std::get_if<modbus::WriteCoilsRequest>(&r.body))
+    return {{T::kCoils, coils->address, coils->quantity}};
+  if (const auto* regs = std::get_if<modbus::WriteRegistersRequest>(&r.body)) {
+    return {{T::kHoldingRegisters, regs->address,
+             static_cast<uint32_t>(regs->registers.size())}};
+  }
+  if (const auto* mask = std::get_if<modbus::MaskWrite>(&r.body))
+    return {{T::kHoldingRegisters, mask->address, 1}};
+  if (const auto* rw =
+          std::get_if<modbus::ReadWriteRegistersRequest>(&r.body)) {
+    return {{T::kHoldingRegisters, rw->write_address,
+             static_cast<uint32_t>(rw->write_registers.size())},
+            {T::kHoldingRegisters, rw->read_address, rw->read_quantity}};
+  }
+  return {};
+}
+
 bool ModbusRules::Supports(uint8_t function) const {
   return Has(supported_functions, function);
+}
+
+const AddressRange& ModbusRules::Range(ModbusTable table) const {
+  switch (table) {
+    case ModbusTable::kCoils:
+      return coils;
+    case ModbusTable::kDiscreteInputs:
+      return discrete_inputs;
+    case ModbusTable::kHoldingRegisters:
+      return holding_registers;
+    case ModbusTable::kInputRegisters:
+      break;
+  }
+  return input_registers;
+}
+
+AddressRange& ModbusRules::Range(ModbusTable table) {
+  return const_cast<AddressRange&>(std::as_const(*this).Range(table));
 }
 
 bool AddressRange::Contains(uint32_t address, uint32_t quantity) const {

@@ -36,6 +36,26 @@ enum class UnknownUnitPolicy : uint8_t {
   kGatewayException,  // exception 0x0B (gateway target failed to respond)
 };
 
+/// The four data tables of a Modbus device.
+enum class ModbusTable : uint8_t {
+  kCoils,
+  kDiscreteInputs,
+  kHoldingRegisters,
+  kInputRegisters,
+};
+
+/// `quantity` entries of `table` starting at `address`.
+struct TableSpan {
+  ModbusTable table = ModbusTable::kCoils;
+  uint32_t address = 0;
+  uint32_t quantity = 0;
+};
+
+/// The table entries `request` touches, in the order a device checks them
+/// (read/write multiple registers: the write, then the read); empty for a
+/// request that addresses no table (identification, diagnostics, ...).
+std::vector<TableSpan> TableSpans(const modbus::Request& request);
+
 /// A holding or input register whose value is a process variable's; RVA-ε
 /// measures its error against max - min rather than the 16-bit range.
 struct RegisterValueRange {
@@ -65,6 +85,8 @@ struct ModbusRules {
 
   /// True when `function` is one of supported_functions.
   bool Supports(uint8_t function) const;
+  const AddressRange& Range(ModbusTable table) const;
+  AddressRange& Range(ModbusTable table);
 };
 
 /// What answer a request deserves.
