@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "events/event_json.h"
+#include "events/request_facts.h"
 
 namespace protolm::events {
 
@@ -112,7 +113,20 @@ void EventLog::WriterLoop() {
         queue_.pop_front();
       }
     }
+    DescribeExchanges(batch);
     WriteBatch(batch);
+  }
+}
+
+void EventLog::DescribeExchanges(std::deque<Event>& batch) {
+  for (Event& event : batch) {
+    auto* exchange = std::get_if<ExchangeDone>(&event);
+    if (exchange == nullptr || !exchange->fields_json.empty()) continue;
+    RequestFacts facts = DescribeRequest(exchange->protocol, exchange->request);
+    exchange->summary = std::move(facts.summary);
+    exchange->fields_json = std::move(facts.fields_json);
+    exchange->function = std::move(facts.function);
+    exchange->write_attempted = facts.write_attempted;
   }
 }
 

@@ -3,7 +3,9 @@
 // Post() only queues (it never waits for I/O); one background thread takes
 // up to `max_batch` events at a time, or whatever is queued every
 // `flush_interval`, writes them to the optional JSONL stream and stores them
-// in the EventStore in one transaction. A failed batch is retried
+// in the EventStore in one transaction. Exchanges posted without their
+// dissected fields (ExchangeDone::fields_json empty) get them there
+// (request_facts.h), off the poster's thread. A failed batch is retried
 // (`max_attempts` times, backing off, reconnecting a lost PostgreSQL
 // connection) and then counted as failed and logged; its events are lost.
 //
@@ -78,6 +80,7 @@ class EventLog {
   EventLog(std::unique_ptr<EventStore> store, EventLogOptions options,
            std::FILE* jsonl, bool own_jsonl);
   void WriterLoop();
+  void DescribeExchanges(std::deque<Event>& batch);
   void WriteBatch(std::deque<Event>& batch);
   Status TakeError();
 

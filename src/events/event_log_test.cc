@@ -46,6 +46,29 @@ TEST(EventLog, StreamsOneJsonObjectPerEvent) {
   EXPECT_EQ(j["connection"], 4);
 }
 
+TEST(EventLog, TheWriterDissectsExchangesPostedWithoutFields) {
+  testing::ScratchDir dir;
+  EventLogOptions options;
+  options.jsonl_path = dir.Path("events.jsonl");
+  auto log = EventLog::Start(nullptr, options);
+  ASSERT_TRUE(log.ok()) << log.status().message();
+  ExchangeDone e;
+  e.run_id = "r";
+  e.protocol = "modbus";
+  e.request = FromHex("000100000006010600070001").value();  // write register
+  (*log)->Post(e);
+  ASSERT_TRUE((*log)->Close().ok());
+
+  std::ifstream in(options.jsonl_path);
+  std::string line;
+  ASSERT_TRUE(std::getline(in, line));
+  nlohmann::json j = nlohmann::json::parse(line);
+  EXPECT_EQ(j["function"], "6");
+  EXPECT_EQ(j["write_attempted"], true);
+  EXPECT_FALSE(j["summary"].get<std::string>().empty());
+  EXPECT_TRUE(j["fields"].is_object());
+}
+
 TEST(EventLog, EventsPastTheCapAreCountedAsDropped) {
   EventLogOptions options;
   options.max_queued = 0;  // every event finds the queue "full"

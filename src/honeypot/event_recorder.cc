@@ -3,7 +3,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "events/request_facts.h"
 
 namespace protolm::honeypot {
 
@@ -62,7 +61,6 @@ void EventRecorder::Exchanged(const net::ConnectionInfo& c, uint64_t sequence,
   const int64_t now = events::NowMicros();
   const int64_t latency_us =
       std::chrono::duration_cast<std::chrono::microseconds>(latency).count();
-  events::RequestFacts facts = events::DescribeRequest(c.listener, request);
   events::ExchangeDone exchange;
   exchange.run_id = options_.run_id;
   exchange.connection = c.id;
@@ -71,10 +69,8 @@ void EventRecorder::Exchanged(const net::ConnectionInfo& c, uint64_t sequence,
   exchange.protocol = c.listener;
   exchange.request.assign(request.begin(), request.end());
   exchange.response = reply.bytes;
-  exchange.summary = std::move(facts.summary);
-  exchange.fields_json = std::move(facts.fields_json);
-  exchange.function = std::move(facts.function);
-  exchange.write_attempted = facts.write_attempted;
+  // summary, fields, function, write_attempted: the event log's writer
+  // thread dissects the request (events/event_log.h), off the request path.
   exchange.valid = reply.valid;
   exchange.guard_action = reply.guard_action;
   exchange.latency_us = latency_us;

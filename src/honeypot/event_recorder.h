@@ -2,9 +2,10 @@
 // becomes an event (events/event.h) posted to the event log, and, when
 // asked, every connection's traffic goes into one pcap file.
 //
-// Exchanges are described with the protocol's codec (events/request_facts.h:
-// summary, dissected fields, function, write attempted) and checked by the
-// scan detector (events/scan_detector.h). The exchange is recorded before
+// Exchanges are checked by the scan detector (events/scan_detector.h) and
+// described with the protocol's codec (events/request_facts.h: summary,
+// dissected fields, function, write attempted) by the event log's writer
+// thread, off the request path. The exchange is recorded before
 // its reply is sent (net/framed_server.h calls the observer first), so a
 // request whose answer reached the client is always in the log. The pcap
 // holds synthesised Ethernet/IPv4/TCP frames (capture/
