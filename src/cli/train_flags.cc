@@ -50,18 +50,25 @@ lm::TrainOptions ToTrainOptions(const TrainFlags& flags) {
   options.patience = flags.patience;
   options.threads = flags.threads;
   options.seed = flags.seed;
-  // One bar for the whole run, made when the first report tells its length.
-  auto bar = std::make_shared<std::unique_ptr<ProgressReporter>>();
+  // One bar per training run (clone trains once per round with these
+  // options): a new one when the length changes or the position goes back.
+  struct Bar {
+    std::unique_ptr<ProgressReporter> reporter;
+    uint64_t total = 0, position = 0;
+  };
+  auto bar = std::make_shared<Bar>();
   options.on_progress = [bar](const lm::TrainProgress& p) {
-    if (!*bar) {
-      *bar = std::make_unique<ProgressReporter>(
-          "train", static_cast<uint64_t>(p.epochs) * p.steps_per_epoch,
-          "steps");
+    const uint64_t total = static_cast<uint64_t>(p.epochs) * p.steps_per_epoch;
+    const uint64_t position =
+        static_cast<uint64_t>(p.epoch - 1) * p.steps_per_epoch + p.step;
+    if (!bar->reporter || total != bar->total || position < bar->position) {
+      bar->reporter = std::make_unique<ProgressReporter>("train", total, "steps");
+      bar->total = total;
     }
-    (*bar)->SetDetail(fmt::format("epoch {} loss {:.4f} {:.0f} tok/s", p.epoch,
-                                  p.loss, p.tokens_per_second));
-    (*bar)->Update(static_cast<uint64_t>(p.epoch - 1) * p.steps_per_epoch +
-                   p.step);
+    bar->position = position;
+    bar->reporter->SetDetail(fmt::format("epoch {} loss {:.4f} {:.0f} tok/s",
+                                         p.epoch, p.loss, p.tokens_per_second));
+    bar->reporter->Update(position);
   };
   return options;
 }
