@@ -24,6 +24,7 @@ struct CloneFlags {
   std::string out = "clone-out";
   size_t start_size = 200;
   size_t max_size = 1600;
+  size_t min_size = 1600;
   size_t patience_rounds = 2;
   double epsilon = 0.05;
   TrainFlags train;
@@ -58,6 +59,7 @@ int RunCloneCommand(const CloneFlags& flags) {
   options.train = ToTrainOptions(flags.train);
   options.start_size = flags.start_size;
   options.max_size = flags.max_size;
+  options.min_size = flags.min_size;
   options.patience_rounds = flags.patience_rounds;
   options.epsilon = flags.epsilon;
   options.seed = flags.train.seed;
@@ -107,6 +109,12 @@ CommandMain AttachClone(CLI::App& parent) {
       ->capture_default_str();
   cmd->add_option("--max-size", flags->max_size,
                   "Largest dataset (the rounds double up to it)")
+      ->check(CLI::Range(size_t{10}, size_t{1000000}))
+      ->capture_default_str();
+  cmd->add_option("--min-size", flags->min_size,
+                  "Rounds smaller than this (or than the largest round) chart "
+                  "the learning curve only: they never stop the doubling nor "
+                  "give the model")
       ->check(CLI::Range(size_t{10}, size_t{1000000}))
       ->capture_default_str();
   cmd->add_option("--patience-rounds", flags->patience_rounds,

@@ -246,13 +246,24 @@ Result<nlohmann::json> RunClone(const CloneOptions& options) {
       {"profile", target.profile_name()}, {"strategy", options.strategy},
       {"preset", options.preset}, {"arch", options.arch},
       {"context", options.context}, {"seed", options.seed},
-      {"epsilon", options.epsilon}, {"rounds", nlohmann::json::array()}};
+      {"epsilon", options.epsilon}, {"min_size", options.min_size},
+      {"rounds", nlohmann::json::array()}};
+  // Rounds below the minimum size (at most the largest round) are points of
+  // the learning curve: their small test splits neither end the loop nor
+  // pick the model.
+  size_t largest = options.start_size;
+  while (largest * 2 <= options.max_size) largest *= 2;
+  const size_t min_size = std::min(options.min_size, largest);
   double best_rva_epsilon = -1, best_bca = -1;
   size_t best_size = 0, rounds_without_gain = 0;
   fs::path best_model;
   std::string stopped = fmt::format("reached the maximum size {}", options.max_size);
   for (size_t size = options.start_size; size <= options.max_size; size *= 2) {
     ASSIGN_OR_RETURN(RoundOutcome outcome, RunRound(options, target, config, size));
+    if (size < min_size) {
+      report["rounds"].push_back(std::move(outcome.summary));
+      continue;
+    }
     const double rva_epsilon = Ratio(outcome.summary["pure"], "rva_epsilon");
     const double bca = Ratio(outcome.summary["pure"], "bca");
     const bool gain = rva_epsilon >= best_rva_epsilon + options.min_improvement;

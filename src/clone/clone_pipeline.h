@@ -6,11 +6,14 @@
 // device's initial state), split the records 80/10/10 with the seed, train a
 // model (validated each epoch on the validation part), and evaluate it on the
 // test part three ways (clone_report.h): pure constrained, pure unconstrained
-// and with state (the probe replayed in order). The loop stops when RVA-ε
-// (pure, constrained) has not improved by min_improvement for
-// patience_rounds rounds in a row, or after max_size. Writes, under out_dir:
-// rounds/SIZE/{dataset.jsonl, model.plm}, model.plm (the best round's, by
-// RVA-ε then BCA), report.json, report.md and metrics.svg. Blocking; logs
+// and with state (the probe replayed in order). From min_size on (or the
+// largest round, if smaller), the loop stops when RVA-ε (pure, constrained)
+// has not improved by min_improvement for patience_rounds rounds in a row,
+// or after max_size; smaller rounds only chart the learning curve (their
+// test splits are too small to judge by). Writes, under out_dir:
+// rounds/SIZE/{dataset.jsonl, model.plm}, model.plm (the best round's of
+// those from min_size on, by RVA-ε then BCA), report.json, report.md and
+// metrics.svg. Blocking; logs
 // progress through `log`.
 #pragma once
 
@@ -43,6 +46,7 @@ struct CloneOptions {
 
   size_t start_size = 200;
   size_t max_size = 1600;
+  size_t min_size = 1600;  // rounds before it never stop the loop
   size_t patience_rounds = 2;
   double min_improvement = 0.005;
   double epsilon = 0.05;  // RVA-ε

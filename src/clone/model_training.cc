@@ -84,7 +84,11 @@ Result<TrainedModel> TrainCloneModel(const std::vector<DatasetRecord>& records,
     epoch_start = now;
     summaries[epoch.epoch] = summary;
     if (options.on_epoch) options.on_epoch(summary);
-    return summary.bca + summary.byte_accuracy / 100;
+    // The weights kept are those of the lowest validation loss: with the
+    // device's rules deciding every outcome, BCA on a small validation split
+    // moves only with the few data bytes a model can know and is too coarse
+    // to rank epochs by.
+    return std::nullopt;
   };
   ASSIGN_OR_RETURN(
       lm::TrainResult result,

@@ -1,7 +1,8 @@
 // Training a clone's model on dataset records, validated the way the clone
 // is judged: after every epoch the epoch's weights answer the validation
-// requests (isolated, constrained decoding) and the score that picks the
-// best epoch is their BCA, with byte accuracy as the tie-break. The device
+// requests (isolated, constrained decoding) and their BCA, RVA and byte
+// accuracy are reported; the epoch kept (and early stopping) goes by the
+// validation loss, the finer measure. The device
 // rules a clone decodes with are learned from its training split only.
 //
 // Blocking; see lm::TrainModel for threads and determinism.
@@ -26,7 +27,7 @@ struct EpochSummary {
   int epoch = 0;
   double train_loss = 0;
   double validation_loss = 0;
-  double bca = 0;  // validation, isolated, constrained
+  double bca = 0;  // validation, isolated, constrained (reported)
   double rva = 0;
   double byte_accuracy = 0;
   double seconds = 0;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 #include <variant>
 
@@ -59,6 +60,13 @@ std::string Describe(const metrics::ExpectedOutcome& due) {
   return "any answer";
 }
 
+/// Requests whose answers do not depend on the device's state: device
+/// identification and report server id.
+bool IsIdentityRequest(const modbus::Request& pdu) {
+  return pdu.function == modbus::fc::kReportServerId ||
+         std::holds_alternative<modbus::DeviceIdRequest>(pdu.body);
+}
+
 /// Entries seen answered normally, and whether the table was asked at all.
 struct TableEvidence {
   bool asked = false;
@@ -87,6 +95,8 @@ std::vector<Decoded> DecodeAll(const std::vector<lm::ByteExchange>& exchanges) {
 metrics::ModbusRules Infer(const std::vector<Decoded>& decoded) {
   std::array<TableEvidence, 4> tables{};
   std::set<uint8_t> refused, objects, answered_units;
+  std::map<Bytes, Bytes> identity;
+  std::set<Bytes> varying;  // identity requests answered differently
   bool ignored = false, gateway = false;
   for (const Decoded& d : decoded) {
     const modbus::Request& pdu = d.adu.pdu;
@@ -114,6 +124,12 @@ metrics::ModbusRules Infer(const std::vector<Decoded>& decoded) {
       t.lowest = t.answered ? std::min(t.lowest, span.address) : span.address;
       t.end = t.answered ? std::max(t.end, end) : end;
       t.answered = true;
+    }
+    if (IsIdentityRequest(pdu) && seen.kind == Kind::kNormal) {
+      Bytes asked(d.request.begin() + modbus::kMbapSize, d.request.end());
+      Bytes answer(d.response.begin() + modbus::kMbapSize, d.response.end());
+      auto [it, inserted] = identity.emplace(asked, answer);
+      if (!inserted && it->second != answer) varying.insert(asked);
     }
     if (std::holds_alternative<modbus::DeviceIdRequest>(pdu.body) &&
         seen.kind == Kind::kNormal) {
@@ -148,6 +164,8 @@ metrics::ModbusRules Infer(const std::vector<Decoded>& decoded) {
                                  : UnknownUnitPolicy::kGatewayException;
   }
   rules.device_id_objects.assign(objects.begin(), objects.end());
+  for (const Bytes& asked : varying) identity.erase(asked);
+  rules.identity_answers = std::move(identity);
   return rules;
 }
 
@@ -161,6 +179,36 @@ const char* PolicyName(UnknownUnitPolicy policy) {
       break;
   }
   return "answer";
+}
+
+/// [[request PDU hex, response PDU hex], ...]
+nlohmann::json IdentityJson(const std::map<Bytes, Bytes>& answers) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [asked, answer] : answers)
+    list.push_back({ToHex(asked), ToHex(answer)});
+  return list;
+}
+
+Result<std::map<Bytes, Bytes>> IdentityFromJson(const nlohmann::json& json) {
+  const auto refuse = [] {
+    return Malformed(
+        "modbus rules: \"identity_answers\" is not a list of [request, "
+        "response] hex pairs");
+  };
+  auto it = json.find("identity_answers");
+  if (it == json.end()) return std::map<Bytes, Bytes>{};  // none learned
+  if (!it->is_array()) return refuse();
+  std::map<Bytes, Bytes> answers;
+  for (const auto& pair : *it) {
+    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() ||
+        !pair[1].is_string())
+      return refuse();
+    auto asked = FromHex(pair[0].get<std::string>());
+    auto answer = FromHex(pair[1].get<std::string>());
+    if (!asked.ok() || !answer.ok()) return refuse();
+    answers[*asked] = *answer;
+  }
+  return answers;
 }
 
 nlohmann::json RangeJson(const AddressRange& range) {
@@ -200,6 +248,7 @@ nlohmann::json ModbusRulesToJson(const metrics::ModbusRules& rules) {
       {"unit_ids", rules.unit_ids},
       {"unknown_unit", PolicyName(rules.unknown_unit)},
       {"device_id_objects", rules.device_id_objects},
+      {"identity_answers", IdentityJson(rules.identity_answers)},
   };
 }
 
@@ -237,6 +286,7 @@ Result<metrics::ModbusRules> ModbusRulesFromJson(const nlohmann::json& json) {
   ASSIGN_OR_RETURN(rules.input_registers, range("input_registers"));
   ASSIGN_OR_RETURN(rules.unit_ids, bytes("unit_ids"));
   ASSIGN_OR_RETURN(rules.device_id_objects, bytes("device_id_objects"));
+  ASSIGN_OR_RETURN(rules.identity_answers, IdentityFromJson(json));
   auto policy = json.find("unknown_unit");
   const std::string name =
       policy != json.end() && policy->is_string() ? policy->get<std::string>()

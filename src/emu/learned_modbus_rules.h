@@ -10,7 +10,10 @@
 // 16-bit space when it was never asked); a function is unsupported when it
 // was answered with exception 01 (every other function the codec models is
 // kept); identification objects are those any answer listed; unit ids are
-// restricted only when some unit was ignored or got exception 0B. The rules
+// restricted only when some unit was ignored or got exception 0B; the
+// answers to identification requests (43/14, 17), which do not depend on the
+// device's state, are kept whole when the device gave the same one each time
+// (the clone then repeats the device's identity byte for byte). The rules
 // are then checked against every observed exchange: they are usable only
 // when they predict each outcome seen (normal, which exception, or silence).
 // Constrained decoding (modbus_response_constraint.h) then lets the model

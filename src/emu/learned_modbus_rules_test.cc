@@ -1,6 +1,7 @@
 // Learning a Modbus device's rules from a probe: the boundaries probe of the
 // reference simulator yields its tables exactly, the rules explain held-out
-// exchanges and make the grammar admit only the outcome the device gives;
+// exchanges and make the grammar admit only the outcome the device gives
+// (and, for identification requests, only the device's own answer);
 // contradicting observations make the rules unusable; the JSON form round
 // trips and refuses what it did not write.
 #include "emu/learned_modbus_rules.h"
@@ -65,6 +66,45 @@ TEST(LearnedModbusRules, TheBoundariesProbeRevealsTheSimulatorsTables) {
   }
   EXPECT_EQ(refused, 0u);
   EXPECT_GT(checked, 300u);
+
+  // nmap modbus-discover's identification request (read basic stream from
+  // object 0), which the whole probe asks, is answered with the device's own
+  // identity, and only with it.
+  std::vector<lm::ByteExchange> all = ToByteExchanges(probe, 0);
+  for (const lm::ByteExchange& e : ToByteExchanges(probe, 1)) all.push_back(e);
+  const LearnedModbusRules whole = LearnModbusRules(all);
+  ASSERT_TRUE(whole.usable());
+  const Bytes nmap_request = Adu("00070000000501" "2b0e0100");
+  auto known = whole.rules.identity_answers.find(
+      Bytes(nmap_request.begin() + modbus::kMbapSize, nmap_request.end()));
+  ASSERT_NE(known, whole.rules.identity_answers.end());
+  ModbusResponseConstraint grammar(nmap_request, kMaxModbusAdu, whole.rules);
+  Bytes answer = {0x00, 0x07, 0x00, 0x00};
+  for (;;) {
+    lm::AllowedTokens allowed;
+    grammar.Allowed(answer, &allowed);
+    ASSERT_EQ(allowed.bytes.count() + (allowed.end ? 1 : 0), 1u);
+    if (allowed.end) break;
+    size_t b = 0;
+    while (!allowed.bytes.test(b)) ++b;
+    answer.push_back(static_cast<uint8_t>(b));
+  }
+  EXPECT_EQ(Bytes(answer.begin() + modbus::kMbapSize, answer.end()),
+            known->second);
+  EXPECT_NE(ToHex(answer).find(ToHex(Bytes{'W', 'A', 'G', 'O'})),
+            std::string::npos);
+}
+
+TEST(LearnedModbusRules, IdentityAnswersThatVaryAreNotKept) {
+  const std::vector<lm::ByteExchange> exchanges = {
+      {Adu("000100000002" "0111"), Adu("000100000005" "0111" "0201ff")},
+      {Adu("000200000002" "0111"), Adu("000200000005" "0111" "0202ff")},
+      {Adu("000300000005" "012b0e0100"),
+       Adu("00030000000d" "012b0e01010000" "01" "0003414243")},
+  };
+  const LearnedModbusRules learned = LearnModbusRules(exchanges);
+  ASSERT_EQ(learned.rules.identity_answers.size(), 1u);
+  EXPECT_EQ(ToHex(learned.rules.identity_answers.begin()->first), "2b0e0100");
 }
 
 TEST(LearnedModbusRules, ExceptionsPastTheLastAnsweredEntryBoundTheTable) {
@@ -116,6 +156,7 @@ TEST(LearnedModbusRules, JsonRoundTripsAndRefusesOtherShapes) {
   rules.unit_ids = {1, 2};
   rules.unknown_unit = metrics::UnknownUnitPolicy::kGatewayException;
   rules.device_id_objects = {0, 1, 2};
+  rules.identity_answers[{0x11}] = {0x11, 0x02, 0x01, 0xff};
   auto back = ModbusRulesFromJson(ModbusRulesToJson(rules));
   ASSERT_TRUE(back.ok()) << back.status().message();
   EXPECT_EQ(ModbusRulesToJson(*back), ModbusRulesToJson(rules));
@@ -130,6 +171,9 @@ TEST(LearnedModbusRules, JsonRoundTripsAndRefusesOtherShapes) {
   EXPECT_FALSE(ModbusRulesFromJson(bad).ok());
   bad = ModbusRulesToJson(rules);
   bad["unknown_unit"] = 3;
+  EXPECT_FALSE(ModbusRulesFromJson(bad).ok());
+  bad = ModbusRulesToJson(rules);
+  bad["identity_answers"] = {{"11", "zz"}};
   EXPECT_FALSE(ModbusRulesFromJson(bad).ok());
   EXPECT_FALSE(ModbusRulesFromJson(nlohmann::json::array()).ok());
 

@@ -169,8 +169,18 @@ ModbusResponseConstraint::ModbusResponseConstraint(
       case Kind::kNoAnswer:
         break;
     }
-    if (normal && function_ < modbus::kExceptionBit)
+    auto known = rules.identity_answers.find(
+        Bytes(request.begin() + modbus::kMbapSize, request.end()));
+    if (known != rules.identity_answers.end() && known->second.size() > 1 &&
+        known->second.size() <= kMaxBody + 1 && known->second[0] == function_) {
+      // The device's own answer to this very request: nothing else.
+      known_body_.assign(known->second.begin() + 1, known->second.end());
+      exception_codes_.reset();
+      body_sizes_.assign(kMaxBody + 1, false);
+      body_sizes_[known_body_.size()] = true;
+    } else if (normal && function_ < modbus::kExceptionBit) {
       body_sizes_ = NormalBodySizes(*request_, request_body_.size());
+    }
   }
   const size_t max_length = max_response_bytes > modbus::kAduSizeBase
                                 ? max_response_bytes - modbus::kAduSizeBase
@@ -210,6 +220,10 @@ void ModbusResponseConstraint::Allowed(ByteView produced,
 
 void ModbusResponseConstraint::WalkNormalBody(PrefixWalker& w,
                                               size_t body) const {
+  if (!known_body_.empty()) {
+    if (w.Echo(known_body_)) w.End();
+    return;
+  }
   const modbus::Request& r = *request_;
   const ByteView echo(request_body_);
   switch (r.function) {

@@ -14,7 +14,8 @@
 // sub-requests, FIFO counts, device identification objects with consistent
 // counts, lengths, ascending ids of the requested category. What a device
 // would decide — exception or not, which code, data values, identification
-// strings — is left to the model, or to the rules when they know it. A request that does not decode gets the
+// strings — is left to the model, or to the rules when they know it (for an
+// identification request the device answered before, its whole answer). A request that does not decode gets the
 // answers spec section 7 allows (exception 03, or 01 for an undefined
 // function, echoing its header); one too short to answer, or not Modbus,
 // gets the empty response. Immutable; Allowed is thread-safe.
@@ -61,6 +62,9 @@ class ModbusResponseConstraint final : public lm::ResponseConstraint {
   std::vector<bool> mbap_lengths_;  // every length an admitted answer has
   std::optional<modbus::Request> request_;  // when the request decodes
   Bytes request_body_;  // request PDU bytes after the function code
+  /// The normal body (after the function code) the rules know for this
+  /// request (ModbusRules::identity_answers); empty when they do not.
+  Bytes known_body_;
 };
 
 }  // namespace protolm::emu

@@ -13,11 +13,13 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <vector>
 
 #include "proto/modbus/exception_code.h"
 #include "proto/modbus/pdu.h"
+#include "util/bytes.h"
 
 namespace protolm::metrics {
 
@@ -82,6 +84,11 @@ struct ModbusRules {
   /// id is answered with exception 02).
   std::vector<uint8_t> device_id_objects;
   std::vector<RegisterValueRange> value_ranges;
+  /// Answers that do not depend on the device's state (device
+  /// identification, report server id), by request PDU: the response PDU the
+  /// device gave every time it was asked. Learned by a clone
+  /// (emu/learned_modbus_rules.h) for its grammar; the validators ignore it.
+  std::map<Bytes, Bytes> identity_answers;
 
   /// True when `function` is one of supported_functions.
   bool Supports(uint8_t function) const;

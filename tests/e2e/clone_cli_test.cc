@@ -28,6 +28,7 @@ TEST(CloneCli, CloneThenTrainPredictEvalAndRefuseACorruptModel) {
   ASSERT_EQ(clone.exit_code, 0) << clone.err;
   EXPECT_THAT(clone.err, HasSubstr("round 30: probing"));
   EXPECT_THAT(clone.err, HasSubstr("round 60: test: pure BCA"));
+  EXPECT_THAT(clone.err, HasSubstr("round 60: device rules learned from"));
   nlohmann::json report = nlohmann::json::parse(ReadFile(out + "/report.json"));
   ASSERT_EQ(report["rounds"].size(), 2u);
   EXPECT_EQ(report["rounds"][0]["size"], 30);
@@ -41,6 +42,8 @@ TEST(CloneCli, CloneThenTrainPredictEvalAndRefuseACorruptModel) {
   }
   EXPECT_THAT(report["stopped_because"].get<std::string>(),
               HasSubstr("maximum size 60"));
+  // --min-size (1600) is capped at the largest round: the model is its.
+  EXPECT_EQ(report["chosen_size"], 60);
   EXPECT_TRUE(std::filesystem::exists(out + "/model.plm"));
   EXPECT_THAT(ReadFile(out + "/report.md"), HasSubstr("| 60 |"));
   EXPECT_THAT(ReadFile(out + "/metrics.svg"), HasSubstr("<polyline"));
