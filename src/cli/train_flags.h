@@ -23,8 +23,8 @@ struct TrainFlags {
   int batch_size = 16;
   double learning_rate = 2e-3;
   // The validation loss can stay flat for several epochs before it falls
-  // again (docs/benchmarks.md, "make demo on an idle machine"): stop only
-  // after 12 without a better one.
+  // again (docs/benchmarks.md, issue 4): stop only after 12 without a
+  // better one.
   int patience = 12;
   int threads = 0;
   uint64_t seed = 1;
