@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "emu/learned_modbus_rules.h"
+#include "emu/device_rules.h"
 #include "emu/response_constraint.h"
 #include "lm/engine/checkpoint.h"
 #include "lm/engine/engine.h"
@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
     if (!record.request.empty()) records.push_back(std::move(record));
   }
   const std::string protocol = checkpoint->provenance.protocol;
-  auto rules = protolm::emu::LearnedModbusRulesOf(checkpoint->provenance);
+  auto rules = protolm::emu::DeviceRulesOf(checkpoint->provenance);
   if (!rules.ok()) {
     std::fprintf(stderr, "%s: %s\n", model_path.c_str(),
                  rules.status().message().c_str());

@@ -10,7 +10,7 @@
 #include "cli/commands.h"
 #include "clone/clone_predictor.h"
 #include "clone/dataset_split.h"
-#include "emu/learned_modbus_rules.h"
+#include "emu/device_rules.h"
 #include "lm/engine/checkpoint.h"
 #include "lm/engine/engine.h"
 
@@ -49,10 +49,10 @@ int RunPredict(const PredictFlags& flags) {
           : 0;
   options.constrained = !flags.unconstrained;
   options.use_state = !flags.no_state;
-  auto rules = emu::LearnedModbusRulesOf(checkpoint->provenance);
+  auto rules = emu::DeviceRulesOf(checkpoint->provenance);
   if (!rules.ok())
     return Fail(Malformed(flags.model + ": " + rules.status().message()));
-  options.modbus_rules = *rules;
+  options.rules = *rules;
   for (const DatasetRecord& r : records) {
     if (!options.protocol.empty() && r.protocol != options.protocol) {
       return Fail(InvalidArgument(r.where + ": a " + r.protocol +

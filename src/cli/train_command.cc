@@ -74,9 +74,9 @@ int RunTrain(const TrainCommandFlags& flags) {
     options.eval.modbus_rules = metrics::ModbusRulesFromProfile(*profile);
     options.eval.s7_rules = metrics::S7RulesFromProfile(*profile);
   }
-  const emu::LearnedModbusRules learned = clone::LearnRules(records, train);
-  spdlog::info("{}", clone::DescribeLearnedRules(learned));
-  if (learned.usable()) options.modbus_rules = learned.rules;
+  std::string learned;
+  options.rules = clone::LearnRules(records, train, options.protocol, &learned);
+  spdlog::info("{}", learned);
   options.on_epoch = [](const clone::EpochSummary& e) {
     spdlog::info(
         "epoch {}: loss {:.4f}, validation loss {:.4f}, BCA {:.1f}%, RVA "
@@ -98,8 +98,7 @@ int RunTrain(const TrainCommandFlags& flags) {
   origin.seed = flags.train.seed;
   origin.context = flags.train.context;
   origin.extra = {{"dataset", flags.dataset}};
-  if (learned.usable())
-    origin.extra[emu::kModbusRulesKey] = emu::ModbusRulesToJson(learned.rules);
+  emu::StoreDeviceRules(options.rules, &origin.extra);
   const clone::EpochSummary best = trained->best;
   const lm::TrainResult& result = trained->result;
   const int best_epoch = result.best_epoch, epochs_run = result.epochs_run;

@@ -142,14 +142,14 @@ Result<RoundOutcome> RunRound(const CloneOptions& options, Target& target,
   say(fmt::format("{} records: {} train, {} validation, {} test", records.size(),
                   split.train.size(), split.validation.size(), split.test.size()));
 
-  const emu::LearnedModbusRules learned = LearnRules(records, split.train);
-  say(DescribeLearnedRules(learned));
-  const metrics::ModbusRules rules =
-      learned.usable() ? learned.rules : metrics::ModbusRules{};
+  std::string learned;
+  const emu::DeviceRules rules =
+      LearnRules(records, split.train, target.protocol(), &learned);
+  say(learned);
 
   ModelTrainingOptions training;
   training.config = config;
-  training.modbus_rules = rules;
+  training.rules = rules;
   training.train = options.train;
   training.protocol = target.protocol();
   training.context = options.context;
@@ -170,7 +170,7 @@ Result<RoundOutcome> RunRound(const CloneOptions& options, Target& target,
   PredictOptions predict;
   predict.protocol = target.protocol();
   predict.context = options.context;
-  predict.modbus_rules = rules;
+  predict.rules = rules;
   const metrics::EvalOptions eval = target.EvalRules(options.epsilon);
   ASSIGN_OR_RETURN(std::vector<Bytes> pure,
                    PredictIsolated(engine, records, split.test, predict));
@@ -216,8 +216,7 @@ Result<RoundOutcome> RunRound(const CloneOptions& options, Target& target,
   origin.seed = options.seed;
   origin.context = options.context;
   origin.extra = {{"strategy", options.strategy}, {"target", target.name()}};
-  if (learned.usable())
-    origin.extra[emu::kModbusRulesKey] = emu::ModbusRulesToJson(rules);
+  emu::StoreDeviceRules(rules, &origin.extra);
   origin.metrics = {{"test_pure", round["pure"]},
                     {"test_with_state", round["with_state"]}};
   ASSIGN_OR_RETURN(lm::Checkpoint checkpoint,

@@ -22,7 +22,7 @@ Result<std::vector<Bytes>> PredictIsolated(
     if (options.constrained) {
       constraint = emu::MakeResponseConstraint(record.protocol, record.request,
                                                options.max_response_bytes,
-                                               options.modbus_rules);
+                                               options.rules);
     }
     lm::DecodeOptions decode;
     decode.max_response_bytes = options.max_response_bytes;
@@ -47,7 +47,7 @@ Result<std::vector<Bytes>> PredictReplay(
   responder_options.use_state = options.use_state;
   responder_options.context = options.context;
   responder_options.max_response_bytes = options.max_response_bytes;
-  responder_options.modbus_rules = &options.modbus_rules;
+  responder_options.rules = &options.rules;
   std::map<uint64_t, std::unique_ptr<emu::Responder>> sessions;
   std::vector<Bytes> predictions;
   predictions.reserve(records.size());

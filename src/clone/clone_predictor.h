@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "emu/device_rules.h"
 #include "lm/engine/engine.h"
 #include "metrics/evaluation.h"
 #include "trace/dataset_reader.h"
@@ -28,10 +29,9 @@ struct PredictOptions {
   bool constrained = true;   // decode within the protocol's grammar
   bool use_state = true;     // replay only: the state overlay
   size_t max_response_bytes = 300;
-  /// What the grammar knows of a Modbus device: the rules the clone learned
-  /// from its training split (emu/learned_modbus_rules.h), or the
-  /// specification's alone.
-  metrics::ModbusRules modbus_rules;
+  /// What the grammars know of the device: the rules the clone learned from
+  /// its training split (emu/device_rules.h), or the specification's alone.
+  emu::DeviceRules rules;
 };
 
 /// Answers records[i] for each i of `indices`, each on its own.

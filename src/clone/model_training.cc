@@ -1,8 +1,6 @@
 // Training with clone-style validation (see model_training.h).
 #include "clone/model_training.h"
 
-#include <fmt/format.h>
-
 #include <chrono>
 #include <ctime>
 #include <map>
@@ -15,34 +13,15 @@
 
 namespace protolm::clone {
 
-emu::LearnedModbusRules LearnRules(const std::vector<DatasetRecord>& records,
-                                   const std::vector<size_t>& indices) {
+emu::DeviceRules LearnRules(const std::vector<DatasetRecord>& records,
+                            const std::vector<size_t>& indices,
+                            const std::string& protocol, std::string* summary) {
   std::vector<lm::ByteExchange> exchanges;
   for (size_t i : indices) {
-    if (records[i].protocol == "modbus")
+    if (records[i].protocol == protocol)
       exchanges.push_back({records[i].request, records[i].response});
   }
-  return emu::LearnModbusRules(exchanges);
-}
-
-std::string DescribeLearnedRules(const emu::LearnedModbusRules& learned) {
-  if (learned.exchanges == 0) return "no device rules learned (not Modbus)";
-  const metrics::ModbusRules& r = learned.rules;
-  auto range = [](const metrics::AddressRange& a) {
-    return a.count == 0 ? std::string("none")
-                        : fmt::format("{}-{}", a.start, a.start + a.count - 1);
-  };
-  std::string line = fmt::format(
-      "device rules learned from {} exchanges (coils {}, discrete inputs {}, "
-      "holding registers {}, input registers {}, {} identification objects) "
-      "explain {}",
-      learned.exchanges, range(r.coils), range(r.discrete_inputs),
-      range(r.holding_registers), range(r.input_registers),
-      r.device_id_objects.size(), learned.explained);
-  if (learned.usable()) return line + ": decoding follows them";
-  line += ": not used; decoding follows the specification alone";
-  for (const std::string& u : learned.unexplained) line += "\n  " + u;
-  return line;
+  return emu::LearnDeviceRules(protocol, exchanges, summary);
 }
 
 Result<TrainedModel> TrainCloneModel(const std::vector<DatasetRecord>& records,
@@ -67,7 +46,7 @@ Result<TrainedModel> TrainCloneModel(const std::vector<DatasetRecord>& records,
     PredictOptions predict;
     predict.protocol = options.protocol;
     predict.context = options.context;
-    predict.modbus_rules = options.modbus_rules;
+    predict.rules = options.rules;
     auto predictions = PredictIsolated(*engine, records, validation, predict);
     if (!predictions.ok()) {
       validation_error = predictions.status();

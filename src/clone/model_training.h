@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "emu/learned_modbus_rules.h"
+#include "emu/device_rules.h"
 #include "lm/engine/checkpoint.h"
 #include "lm/engine/model_config.h"
 #include "lm/trainer.h"
@@ -39,8 +39,8 @@ struct ModelTrainingOptions {
   std::string protocol;
   size_t context = 0;
   metrics::EvalOptions eval;  // the validators' device rules
-  /// The grammar's device rules for validation decoding (LearnRules).
-  metrics::ModbusRules modbus_rules;
+  /// The grammars' device rules for validation decoding (LearnRules).
+  emu::DeviceRules rules;
   std::function<void(const EpochSummary&)> on_epoch;
 };
 
@@ -70,15 +70,11 @@ Result<lm::Checkpoint> MakeCheckpoint(const lm::ModelConfig& config,
                                       TrainedModel&& trained,
                                       const TrainingOrigin& origin);
 
-/// The Modbus device rules learned from records[indices]
-/// (emu/learned_modbus_rules.h); nothing is learned from records of other
-/// protocols (exchanges stays 0).
-emu::LearnedModbusRules LearnRules(const std::vector<DatasetRecord>& records,
-                                   const std::vector<size_t>& indices);
-
-/// One line for the log: the tables learned and how many exchanges the
-/// rules explain, or why they are not used.
-std::string DescribeLearnedRules(const emu::LearnedModbusRules& learned);
+/// The device rules (emu/device_rules.h) learned from the `protocol`
+/// records among records[indices]; `summary` gets one line for the log.
+emu::DeviceRules LearnRules(const std::vector<DatasetRecord>& records,
+                            const std::vector<size_t>& indices,
+                            const std::string& protocol, std::string* summary);
 
 /// Trains on records[train] and validates on records[validation].
 Result<TrainedModel> TrainCloneModel(const std::vector<DatasetRecord>& records,

@@ -7,6 +7,7 @@
 #include <set>
 #include <variant>
 
+#include "emu/answer_table_json.h"
 #include "proto/modbus/adu.h"
 #include "proto/modbus/function_code.h"
 #include "proto/modbus/range_check.h"
@@ -181,36 +182,6 @@ const char* PolicyName(UnknownUnitPolicy policy) {
   return "answer";
 }
 
-/// [[request PDU hex, response PDU hex], ...]
-nlohmann::json IdentityJson(const std::map<Bytes, Bytes>& answers) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& [asked, answer] : answers)
-    list.push_back({ToHex(asked), ToHex(answer)});
-  return list;
-}
-
-Result<std::map<Bytes, Bytes>> IdentityFromJson(const nlohmann::json& json) {
-  const auto refuse = [] {
-    return Malformed(
-        "modbus rules: \"identity_answers\" is not a list of [request, "
-        "response] hex pairs");
-  };
-  auto it = json.find("identity_answers");
-  if (it == json.end()) return std::map<Bytes, Bytes>{};  // none learned
-  if (!it->is_array()) return refuse();
-  std::map<Bytes, Bytes> answers;
-  for (const auto& pair : *it) {
-    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() ||
-        !pair[1].is_string())
-      return refuse();
-    auto asked = FromHex(pair[0].get<std::string>());
-    auto answer = FromHex(pair[1].get<std::string>());
-    if (!asked.ok() || !answer.ok()) return refuse();
-    answers[*asked] = *answer;
-  }
-  return answers;
-}
-
 nlohmann::json RangeJson(const AddressRange& range) {
   return nlohmann::json::array({range.start, range.count});
 }
@@ -248,7 +219,7 @@ nlohmann::json ModbusRulesToJson(const metrics::ModbusRules& rules) {
       {"unit_ids", rules.unit_ids},
       {"unknown_unit", PolicyName(rules.unknown_unit)},
       {"device_id_objects", rules.device_id_objects},
-      {"identity_answers", IdentityJson(rules.identity_answers)},
+      {"identity_answers", AnswerTableToJson(rules.identity_answers)},
   };
 }
 
@@ -286,7 +257,13 @@ Result<metrics::ModbusRules> ModbusRulesFromJson(const nlohmann::json& json) {
   ASSIGN_OR_RETURN(rules.input_registers, range("input_registers"));
   ASSIGN_OR_RETURN(rules.unit_ids, bytes("unit_ids"));
   ASSIGN_OR_RETURN(rules.device_id_objects, bytes("device_id_objects"));
-  ASSIGN_OR_RETURN(rules.identity_answers, IdentityFromJson(json));
+  if (json.contains("identity_answers")) {
+    auto answers = AnswerTableFromJson(json["identity_answers"],
+                                       "identity_answers");
+    if (!answers.ok())
+      return Malformed("modbus rules: " + answers.status().message());
+    rules.identity_answers = std::move(answers).value();
+  }
   auto policy = json.find("unknown_unit");
   const std::string name =
       policy != json.end() && policy->is_string() ? policy->get<std::string>()
@@ -300,14 +277,6 @@ Result<metrics::ModbusRules> ModbusRulesFromJson(const nlohmann::json& json) {
         "modbus rules: \"unknown_unit\" is not answer, ignore or gateway");
   }
   return rules;
-}
-
-Result<metrics::ModbusRules> LearnedModbusRulesOf(
-    const lm::Provenance& provenance) {
-  if (!provenance.extra.is_object() ||
-      !provenance.extra.contains(kModbusRulesKey))
-    return metrics::ModbusRules{};
-  return ModbusRulesFromJson(provenance.extra[kModbusRulesKey]);
 }
 
 }  // namespace protolm::emu

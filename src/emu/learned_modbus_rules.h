@@ -18,7 +18,7 @@
 // when they predict each outcome seen (normal, which exception, or silence).
 // Constrained decoding (modbus_response_constraint.h) then lets the model
 // choose data, never whether an address exists. The JSON form travels in the
-// checkpoint's provenance ("modbus_rules"). Pure functions; thread-safe.
+// checkpoint's provenance (device_rules.h). Pure functions; thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -27,7 +27,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "lm/engine/checkpoint.h"
 #include "lm/engine/tokens.h"
 #include "metrics/modbus_rules.h"
 #include "util/status.h"
@@ -56,14 +55,5 @@ nlohmann::json ModbusRulesToJson(const metrics::ModbusRules& rules);
 /// The rules ModbusRulesToJson wrote (device_known set). Errors: Malformed
 /// naming the missing or mistyped field.
 Result<metrics::ModbusRules> ModbusRulesFromJson(const nlohmann::json& json);
-
-/// The key of the rules in a checkpoint's provenance.extra.
-inline constexpr const char* kModbusRulesKey = "modbus_rules";
-
-/// The rules kept in `provenance.extra["modbus_rules"]`; the specification's
-/// alone (metrics::ModbusRules{}) when there are none. Errors: those of
-/// ModbusRulesFromJson.
-Result<metrics::ModbusRules> LearnedModbusRulesOf(
-    const lm::Provenance& provenance);
 
 }  // namespace protolm::emu

@@ -176,15 +176,6 @@ TEST(LearnedModbusRules, JsonRoundTripsAndRefusesOtherShapes) {
   bad["identity_answers"] = {{"11", "zz"}};
   EXPECT_FALSE(ModbusRulesFromJson(bad).ok());
   EXPECT_FALSE(ModbusRulesFromJson(nlohmann::json::array()).ok());
-
-  lm::Provenance provenance;
-  auto none = LearnedModbusRulesOf(provenance);
-  ASSERT_TRUE(none.ok());
-  EXPECT_FALSE(none->device_known);
-  provenance.extra = {{kModbusRulesKey, ModbusRulesToJson(rules)}};
-  auto kept = LearnedModbusRulesOf(provenance);
-  ASSERT_TRUE(kept.ok());
-  EXPECT_TRUE(SameRange(kept->holding_registers, {16, 32}));
 }
 
 }  // namespace

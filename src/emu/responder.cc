@@ -54,7 +54,7 @@ Result<Bytes> Responder::Generate(ByteView request) const {
   if (options_.constrained) {
     constraint = MakeResponseConstraint(
         protocol_, request, cap,
-        options_.modbus_rules ? *options_.modbus_rules : metrics::ModbusRules{});
+        options_.rules != nullptr ? *options_.rules : DeviceRules{});
   }
   lm::DecodeOptions decode;
   decode.max_response_bytes = cap;

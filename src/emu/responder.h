@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "emu/device_rules.h"
 #include "emu/state_overlay.h"
 #include "lm/engine/engine.h"
-#include "metrics/modbus_rules.h"
 #include "util/bytes.h"
 #include "util/status.h"
 
@@ -34,10 +34,10 @@ struct ResponderOptions {
   /// Modbus/TCP, 1024 for S7comm, 300 otherwise). The model's free positions
   /// after the prompt bound it too.
   size_t max_response_bytes = 0;
-  /// What the grammar knows of a Modbus device (the rules the clone learned,
-  /// learned_modbus_rules.h); not owned, must outlive the Responder; null:
-  /// the specification alone.
-  const metrics::ModbusRules* modbus_rules = nullptr;
+  /// What the grammars know of the device (the rules the clone learned,
+  /// device_rules.h); not owned, must outlive the Responder; null: the
+  /// specification alone.
+  const DeviceRules* rules = nullptr;
 };
 
 /// One per session. Not thread-safe; Responders on several threads may

@@ -14,14 +14,14 @@ bool HasResponseConstraint(std::string_view protocol) {
 
 std::unique_ptr<lm::ResponseConstraint> MakeResponseConstraint(
     std::string_view protocol, ByteView request, size_t max_response_bytes,
-    const metrics::ModbusRules& modbus_rules) {
+    const DeviceRules& rules) {
   if (protocol == "modbus") {
     return std::make_unique<ModbusResponseConstraint>(
-        request, std::min(max_response_bytes, kMaxModbusAdu), modbus_rules);
+        request, std::min(max_response_bytes, kMaxModbusAdu), rules.modbus);
   }
   if (protocol == "s7comm") {
     return std::make_unique<S7ResponseConstraint>(
-        request, std::min(max_response_bytes, kMaxS7Response));
+        request, std::min(max_response_bytes, kMaxS7Response), rules.s7);
   }
   return nullptr;
 }

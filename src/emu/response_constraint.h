@@ -11,8 +11,8 @@
 #include <memory>
 #include <string_view>
 
+#include "emu/device_rules.h"
 #include "lm/engine/engine.h"
-#include "metrics/modbus_rules.h"
 #include "util/bytes.h"
 
 namespace protolm::emu {
@@ -24,11 +24,11 @@ bool HasResponseConstraint(std::string_view protocol);
 /// `max_response_bytes` long; nullptr for a protocol without one (decoding is
 /// then unconstrained). A request the codec cannot decode still gets a
 /// grammar: the answers the specification gives to malformed requests, or
-/// only the empty response. `modbus_rules`: what the Modbus grammar knows of
-/// the device (learned_modbus_rules.h; by default the specification alone).
+/// only the empty response. `rules`: what the grammars know of the device
+/// (device_rules.h; by default the specification alone).
 std::unique_ptr<lm::ResponseConstraint> MakeResponseConstraint(
     std::string_view protocol, ByteView request,
     size_t max_response_bytes = std::numeric_limits<size_t>::max(),
-    const metrics::ModbusRules& modbus_rules = {});
+    const DeviceRules& rules = {});
 
 }  // namespace protolm::emu

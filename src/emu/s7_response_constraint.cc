@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <variant>
 
+#include "emu/s7_identity_answers.h"
 #include "proto/s7comm/element_size.h"
 #include "proto/s7comm/message.h"
 
@@ -56,9 +57,21 @@ const ByteSet kDataTypes = kValueTypes | Codes({0x00, 0x03});
 }  // namespace
 
 S7ResponseConstraint::S7ResponseConstraint(ByteView request,
-                                           size_t max_response_bytes)
+                                           size_t max_response_bytes,
+                                           const metrics::S7Rules& rules)
     : max_response_(std::min<size_t>(max_response_bytes, 0xFFFF)),
       totals_(max_response_ + 1, false) {
+  if (auto key = S7IdentityKey(request)) {
+    auto known = rules.identity_answers.find(*key);
+    if (known != rules.identity_answers.end()) {
+      auto answer = S7AnswerTo(request, known->second);
+      if (answer && answer->size() <= max_response_) {
+        fixed_ = std::move(*answer);
+        shape_ = Shape::kFixed;
+        return;
+      }
+    }
+  }
   MessageDecoding m = DecodeMessage(request, FieldMode::kSkip);
   if (!m.status.ok() || m.tpdus.empty()) return;
   const CotpTpdu& first = m.tpdus.front();

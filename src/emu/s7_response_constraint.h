@@ -32,6 +32,7 @@
 
 #include "emu/prefix_walker.h"
 #include "lm/engine/engine.h"
+#include "metrics/s7_validator.h"
 #include "proto/s7comm/cotp.h"
 #include "proto/s7comm/s7_pdu.h"
 #include "util/bytes.h"
@@ -47,8 +48,11 @@ class S7ResponseConstraint final : public lm::ResponseConstraint {
   /// `request` is one framed unit as on the wire. Responses longer than
   /// `max_response_bytes` are not admitted; when none fits, only the empty
   /// response is.
+  /// `rules`: a userdata request the rules know the answer to gets only
+  /// that answer (only read during construction).
   explicit S7ResponseConstraint(ByteView request,
-                                size_t max_response_bytes = kMaxS7Response);
+                                size_t max_response_bytes = kMaxS7Response,
+                                const metrics::S7Rules& rules = {});
 
   void Allowed(ByteView produced, lm::AllowedTokens* out) const override;
 

@@ -28,7 +28,7 @@ class CloneSession : public net::ProtocolSession {
         responder_(model.engine, model.protocol,
                    emu::ResponderOptions{options.constrained, options.use_state,
                                          model.context, 0,
-                                         &model.learned_modbus_rules},
+                                         &model.learned_rules},
                    model.state.get()) {}
 
   net::Reply Handle(ByteView framed_request) override {

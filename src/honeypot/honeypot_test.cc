@@ -7,7 +7,7 @@
 
 #include <mutex>
 
-#include "emu/learned_modbus_rules.h"
+#include "emu/device_rules.h"
 #include "honeypot/honeypot_test_support.h"
 #include "metrics/modbus_validator.h"
 #include "metrics/s7_validator.h"
@@ -56,7 +56,7 @@ class HoneypotTest : public ::testing::Test {
   /// Serves an untrained model of `protocol` on an ephemeral port.
   void Serve(const std::string& protocol, const std::string& profile,
              CloneHandlerOptions clone = {},
-             const nlohmann::json& learned_rules = nullptr) {
+             const emu::DeviceRules& learned_rules = {}) {
     std::string path = dir_.Path(protocol + ".plm");
     ASSERT_TRUE(testing::WriteUntrainedModel(path, protocol, profile, 1,
                                              learned_rules));
@@ -122,7 +122,7 @@ TEST_F(HoneypotTest, TheModelDecodesUnderTheRulesItLearned) {
   rules.device_known = true;
   rules.supported_functions = {3, 6};
   rules.holding_registers = {0, 100};
-  Serve("modbus", "", {}, emu::ModbusRulesToJson(rules));
+  Serve("modbus", "", {}, emu::DeviceRules{rules, {}});
   LoopbackClient c(port_);
   for (uint16_t tid = 1; tid <= 8; ++tid) {
     const uint16_t address = tid % 2 ? 10 : 99 + tid;  // in, then past the end

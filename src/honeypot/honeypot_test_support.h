@@ -9,9 +9,7 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
-
-#include "emu/learned_modbus_rules.h"
+#include "emu/device_rules.h"
 #include "lm/engine/checkpoint.h"
 #include "lm/engine/model_config.h"
 #include "lm/engine/weights.h"
@@ -19,12 +17,11 @@
 namespace protolm::honeypot::testing {
 
 /// Writes a random tiny model of `protocol` cloned from `profile` to `path`,
-/// with `modbus_rules` as the rules it learned (none when null); false when
-/// it cannot.
+/// with `rules` as the device rules it learned; false when it cannot.
 inline bool WriteUntrainedModel(const std::string& path,
                                 const std::string& protocol,
                                 const std::string& profile, uint64_t seed = 1,
-                                const nlohmann::json& modbus_rules = nullptr) {
+                                const emu::DeviceRules& rules = {}) {
   auto config = lm::PresetConfig("tiny");
   if (!config.ok()) return false;
   lm::Checkpoint checkpoint{*config, lm::RandomWeights(*config, seed, 0.5f),
@@ -32,8 +29,7 @@ inline bool WriteUntrainedModel(const std::string& path,
   checkpoint.provenance.protocol = protocol;
   checkpoint.provenance.profile = profile;
   checkpoint.provenance.extra = {{"context", 0}};
-  if (!modbus_rules.is_null())
-    checkpoint.provenance.extra[emu::kModbusRulesKey] = modbus_rules;
+  emu::StoreDeviceRules(rules, &checkpoint.provenance.extra);
   return lm::SaveCheckpoint(path, checkpoint).ok();
 }
 

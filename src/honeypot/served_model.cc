@@ -2,7 +2,7 @@
 #include "honeypot/served_model.h"
 
 #include "device/profile.h"
-#include "emu/learned_modbus_rules.h"
+#include "emu/device_rules.h"
 #include "emu/response_constraint.h"
 #include "lm/engine/checkpoint.h"
 #include "metrics/profile_rules.h"
@@ -21,7 +21,7 @@ Result<std::unique_ptr<ServedModel>> LoadServedModel(const std::string& path) {
   }
   ASSIGN_OR_RETURN(lm::Engine engine,
                    lm::Engine::Create(checkpoint.config, checkpoint.weights));
-  auto learned = emu::LearnedModbusRulesOf(checkpoint.provenance);
+  auto learned = emu::DeviceRulesOf(checkpoint.provenance);
   if (!learned.ok())
     return InvalidArgument(path + ": " + learned.status().message());
   auto model = std::make_unique<ServedModel>(ServedModel{
@@ -29,13 +29,17 @@ Result<std::unique_ptr<ServedModel>> LoadServedModel(const std::string& path) {
       checkpoint.provenance.extra.is_object()
           ? checkpoint.provenance.extra.value("context", size_t{0})
           : 0,
-      std::move(engine), *learned, *learned, metrics::S7Rules{},
+      std::move(engine), *learned, learned->modbus, learned->s7,
       std::make_unique<emu::StateOverlay>(protocol)});
   if (!model->profile.empty()) {
     auto profile = device::BuiltinProfile(model->profile);
     if (profile.ok()) {
+      // The profile's rules judge; the answers learned whole stay.
       model->modbus_rules = metrics::ModbusRulesFromProfile(*profile);
+      model->modbus_rules.identity_answers =
+          model->learned_rules.modbus.identity_answers;
       model->s7_rules = metrics::S7RulesFromProfile(*profile);
+      model->s7_rules.identity_answers = model->learned_rules.s7.identity_answers;
     }
   }
   return model;

@@ -2,9 +2,9 @@
 // engine, with what serving it needs to know.
 //
 // The checkpoint's provenance says the protocol the model speaks and the
-// context (previous exchanges) it was trained with, and the Modbus device
-// rules the clone learned from its probe (emu/learned_modbus_rules.h), which
-// constrain decoding. When it names a built-in device profile (a clone of the
+// context (previous exchanges) it was trained with, and the device rules the
+// clone learned from its probe (emu/device_rules.h), which constrain
+// decoding. When it names a built-in device profile (a clone of the
 // simulator), the validity rules of that profile are used by the guard (which
 // exceptions are due, which data blocks exist); otherwise the learned rules,
 // or the specification's alone. One StateOverlay per
@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 
+#include "emu/device_rules.h"
 #include "emu/state_overlay.h"
 #include "lm/engine/engine.h"
 #include "metrics/modbus_rules.h"
@@ -30,8 +31,8 @@ struct ServedModel {
   std::string profile;   // the cloned built-in profile, "" when unknown
   size_t context = 0;    // exchanges of context per session
   lm::Engine engine;
-  metrics::ModbusRules learned_modbus_rules;  // decoding; spec-only if none
-  metrics::ModbusRules modbus_rules;          // the guard's
+  emu::DeviceRules learned_rules;      // decoding; spec-only if none
+  metrics::ModbusRules modbus_rules;  // the guard's
   metrics::S7Rules s7_rules;
   std::unique_ptr<emu::StateOverlay> state;
 };

@@ -37,7 +37,7 @@ Bytes PlainCompletion(const lm::ResponseConstraint& grammar, Bytes prefix) {
 Bytes FallbackResponse(const ServedModel& model, ByteView request) {
   auto grammar = emu::MakeResponseConstraint(
       model.protocol, request, std::numeric_limits<size_t>::max(),
-      model.modbus_rules);
+      emu::DeviceRules{model.modbus_rules, model.s7_rules});
   if (grammar == nullptr) return {};
   const Bytes plain = PlainCompletion(*grammar, {});
   if (IsValid(model, request, plain)) return plain;

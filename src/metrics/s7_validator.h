@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 #include "proto/s7comm/s7_pdu.h"
@@ -42,6 +43,10 @@ struct S7Rules {
   /// False: the device's areas are unknown, item return codes are not judged.
   bool device_known = false;
   std::vector<S7AreaSize> areas;
+  /// Userdata answers that do not depend on the PLC's state, by request
+  /// (emu/s7_identity_answers.h keys): learned by a clone for its grammar;
+  /// the validator ignores them.
+  std::map<Bytes, Bytes> identity_answers;
 };
 
 /// Ok when `response` is a valid answer to `request`; otherwise a Malformed

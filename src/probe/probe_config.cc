@@ -42,11 +42,12 @@ ProbeConfig S7Default() {
                 {Area::kFlags, 0, 2048},
                 {Area::kInputs, 0, 2048},
                 {Area::kOutputs, 0, 2048}};
-  // What nmap s7-info, snap7 and plcscan ask for, and the lists of the
-  // CPU 315-2 PN/DP captures.
-  c.szl = {{0x0011, 0x0000}, {0x001c, 0x0000}, {0x0131, 0x0001},
-           {0x0424, 0x0000}, {0x0000, 0x0000}, {0x0132, 0x0004},
-           {0x0111, 0x0001}, {0x0019, 0x0000}, {0x0074, 0x0000}};
+  // What nmap s7-info (0x0011 and 0x001c, index 1), snap7 and plcscan ask
+  // for, and the lists of the CPU 315-2 PN/DP captures.
+  c.szl = {{0x0011, 0x0000}, {0x001c, 0x0000}, {0x0011, 0x0001},
+           {0x001c, 0x0001}, {0x0131, 0x0001}, {0x0424, 0x0000},
+           {0x0000, 0x0000}, {0x0132, 0x0004}, {0x0111, 0x0001},
+           {0x0019, 0x0000}, {0x0074, 0x0000}};
   return c;
 }
 

@@ -15,6 +15,7 @@
 
 #include "capture/tcp_conversation_writer.h"
 #include "device/device_server.h"
+#include "emu/device_rules.h"
 #include "emu/learned_modbus_rules.h"
 #include "emu/simulator_probe_test_support.h"
 #include "honeypot/honeypot.h"
@@ -53,7 +54,7 @@ class ModbusInteropTest : public ::testing::TestWithParam<Served> {
       ASSERT_TRUE(learned.usable());
       ASSERT_TRUE(honeypot::testing::WriteUntrainedModel(
           model, "modbus", "wago-750-881", 1,
-          emu::ModbusRulesToJson(learned.rules)));
+          emu::DeviceRules{learned.rules, {}}));
       honeypot::HoneypotOptions options;
       options.listeners.push_back({model, "127.0.0.1", 0});
       auto clone = honeypot::StartHoneypot(options);

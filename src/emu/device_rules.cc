@@ -1,0 +1,78 @@
+// Learning, storing and loading a clone's device rules (see device_rules.h).
+#include "emu/device_rules.h"
+
+#include <fmt/format.h>
+
+#include "emu/answer_table_json.h"
+#include "emu/learned_modbus_rules.h"
+#include "emu/s7_identity_answers.h"
+
+namespace protolm::emu {
+namespace {
+
+constexpr const char* kModbusKey = "modbus_rules";
+constexpr const char* kS7Key = "s7_identity_answers";
+
+std::string DescribeModbus(const LearnedModbusRules& learned) {
+  const metrics::ModbusRules& r = learned.rules;
+  auto range = [](const metrics::AddressRange& a) {
+    return a.count == 0 ? std::string("none")
+                        : fmt::format("{}-{}", a.start, a.start + a.count - 1);
+  };
+  std::string line = fmt::format(
+      "device rules learned from {} exchanges (coils {}, discrete inputs {}, "
+      "holding registers {}, input registers {}, {} identification objects, "
+      "{} identification answers) explain {}",
+      learned.exchanges, range(r.coils), range(r.discrete_inputs),
+      range(r.holding_registers), range(r.input_registers),
+      r.device_id_objects.size(), r.identity_answers.size(), learned.explained);
+  if (learned.usable()) return line + ": decoding follows them";
+  line += ": not used; decoding follows the specification alone";
+  for (const std::string& u : learned.unexplained) line += "\n  " + u;
+  return line;
+}
+
+}  // namespace
+
+DeviceRules LearnDeviceRules(std::string_view protocol,
+                             const std::vector<lm::ByteExchange>& exchanges,
+                             std::string* summary) {
+  DeviceRules rules;
+  std::string line = "no device rules learned for " + std::string(protocol);
+  if (protocol == "modbus") {
+    const LearnedModbusRules learned = LearnModbusRules(exchanges);
+    if (learned.usable()) rules.modbus = learned.rules;
+    line = DescribeModbus(learned);
+  } else if (protocol == "s7comm") {
+    rules.s7.identity_answers = LearnS7IdentityAnswers(exchanges);
+    line = fmt::format(
+        "device rules learned from {} exchanges: {} identity answers (userdata "
+        "answers the PLC repeated unchanged) are sent as the PLC sent them",
+        exchanges.size(), rules.s7.identity_answers.size());
+  }
+  if (summary != nullptr) *summary = std::move(line);
+  return rules;
+}
+
+void StoreDeviceRules(const DeviceRules& rules, nlohmann::json* extra) {
+  if (rules.modbus.device_known)
+    (*extra)[kModbusKey] = ModbusRulesToJson(rules.modbus);
+  if (!rules.s7.identity_answers.empty())
+    (*extra)[kS7Key] = AnswerTableToJson(rules.s7.identity_answers);
+}
+
+Result<DeviceRules> DeviceRulesOf(const lm::Provenance& provenance) {
+  DeviceRules rules;
+  const nlohmann::json& extra = provenance.extra;
+  if (!extra.is_object()) return rules;
+  if (extra.contains(kModbusKey)) {
+    ASSIGN_OR_RETURN(rules.modbus, ModbusRulesFromJson(extra[kModbusKey]));
+  }
+  if (extra.contains(kS7Key)) {
+    ASSIGN_OR_RETURN(rules.s7.identity_answers,
+                     AnswerTableFromJson(extra[kS7Key], kS7Key));
+  }
+  return rules;
+}
+
+}  // namespace protolm::emu

@@ -1,0 +1,99 @@
+// A clone's device rules: learned from probes of the reference simulator
+// (Modbus rules, S7 identity answers), they make the grammars give the
+// device's own identification answers; they round-trip through a
+// checkpoint's provenance and malformed ones are refused.
+#include "emu/device_rules.h"
+
+#include <gtest/gtest.h>
+
+#include "emu/emu_test_support.h"
+#include "emu/learned_modbus_rules.h"
+#include "emu/response_constraint.h"
+#include "emu/s7_identity_answers.h"
+#include "emu/simulator_probe_test_support.h"
+
+namespace protolm::emu {
+namespace {
+
+using testing::Exchange;
+using testing::ProbeSimulator;
+
+std::vector<lm::ByteExchange> Half(const std::vector<Exchange>& in,
+                                   size_t parity) {
+  std::vector<lm::ByteExchange> out;
+  for (size_t i = parity; i < in.size(); i += 2)
+    out.push_back({in[i].request, in[i].response});
+  return out;
+}
+
+/// The only response the grammar admits (empty when it admits several).
+Bytes OnlyAnswer(const lm::ResponseConstraint& grammar) {
+  Bytes answer;
+  for (;;) {
+    lm::AllowedTokens allowed;
+    grammar.Allowed(answer, &allowed);
+    if (allowed.bytes.count() + (allowed.end ? 1 : 0) != 1) return {};
+    if (allowed.end) return answer;
+    size_t b = 0;
+    while (!allowed.bytes.test(b)) ++b;
+    answer.push_back(static_cast<uint8_t>(b));
+  }
+}
+
+TEST(DeviceRules, S7IdentityAnswersAreTheSimulatorsOwn) {
+  const std::vector<Exchange> probe = ProbeSimulator("s7-315-2pn", "s7comm", 400);
+  ASSERT_GE(probe.size(), 400u);
+  std::vector<lm::ByteExchange> all = Half(probe, 0);
+  for (const lm::ByteExchange& e : Half(probe, 1)) all.push_back(e);
+  std::string summary;
+  const DeviceRules rules = LearnDeviceRules("s7comm", all, &summary);
+  EXPECT_NE(summary.find("identity answers"), std::string::npos) << summary;
+  // nmap s7-info's module identification read (SZL 0x0011 index 1) is known.
+  const Bytes nmap_szl =
+      FromHex("0300002102f080320700000000000800080001120411440100ff09000400110001")
+          .value();
+  ASSERT_TRUE(rules.s7.identity_answers.count(*S7IdentityKey(nmap_szl)));
+  // Asked again with another PDU reference, each SZL read the probe made
+  // gets the simulator's answer carrying that reference, and nothing else.
+  size_t known = 0;
+  for (const lm::ByteExchange& e : all) {
+    if (!S7IdentityKey(e.request)) continue;
+    Bytes request = e.request, expected = e.response;
+    request[11] = expected[11] = 0xBE;  // the S7 header's PDU reference
+    request[12] = expected[12] = 0xEF;  // after TPKT and a 3-byte COTP DT
+    auto grammar = MakeResponseConstraint("s7comm", request, 1024, rules);
+    EXPECT_EQ(ToHex(OnlyAnswer(*grammar)), ToHex(expected));
+    ++known;
+  }
+  EXPECT_GE(known, 11u);
+}
+
+TEST(DeviceRules, RoundTripThroughAProvenance) {
+  const std::vector<Exchange> probe = ProbeSimulator("wago-750-881", "modbus", 400);
+  const DeviceRules modbus = LearnDeviceRules("modbus", Half(probe, 0), nullptr);
+  ASSERT_TRUE(modbus.modbus.device_known);
+  DeviceRules both = modbus;
+  both.s7.identity_answers[{0x03, 0x00}] = {0x03, 0x01};
+  lm::Provenance provenance;
+  provenance.extra = nlohmann::json::object();
+  StoreDeviceRules(both, &provenance.extra);
+  auto back = DeviceRulesOf(provenance);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(ModbusRulesToJson(back->modbus),
+            ModbusRulesToJson(both.modbus));
+  EXPECT_EQ(back->s7.identity_answers, both.s7.identity_answers);
+
+  auto none = DeviceRulesOf(lm::Provenance{});
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->modbus.device_known);
+  EXPECT_TRUE(none->s7.identity_answers.empty());
+
+  provenance.extra["s7_identity_answers"] = {{"0300", "not hex"}};
+  auto refused = DeviceRulesOf(provenance);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("s7_identity_answers"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace protolm::emu
