@@ -46,8 +46,9 @@ DeviceRules LearnDeviceRules(std::string_view protocol,
   } else if (protocol == "s7comm") {
     rules.s7.identity_answers = LearnS7IdentityAnswers(exchanges);
     line = fmt::format(
-        "device rules learned from {} exchanges: {} identity answers (userdata "
-        "answers the PLC repeated unchanged) are sent as the PLC sent them",
+        "device rules learned from {} exchanges: {} identity answers "
+        "(connection, setup and SZL answers the PLC repeated unchanged) are "
+        "sent as the PLC sent them",
         exchanges.size(), rules.s7.identity_answers.size());
   }
   if (summary != nullptr) *summary = std::move(line);

@@ -5,8 +5,9 @@
 //
 // Modbus: the tables, refused functions, identification objects and
 // identification answers of learned_modbus_rules.h, used only when they
-// explain every training exchange. S7comm: the userdata answers the PLC gave
-// identically each time (s7_identity_answers.h). The checkpoint keeps them in
+// explain every training exchange. S7comm: the connection confirm, setup and
+// userdata (SZL) answers the PLC gave identically each time
+// (s7_identity_answers.h). The checkpoint keeps them in
 // provenance.extra under "modbus_rules" and "s7_identity_answers". Pure
 // functions; thread-safe.
 #pragma once

@@ -57,7 +57,7 @@ TEST(DeviceRules, S7IdentityAnswersAreTheSimulatorsOwn) {
   // gets the simulator's answer carrying that reference, and nothing else.
   size_t known = 0;
   for (const lm::ByteExchange& e : all) {
-    if (!S7IdentityKey(e.request)) continue;
+    if (!S7IdentityKey(e.request) || e.request[5] == 0xE0) continue;
     Bytes request = e.request, expected = e.response;
     request[11] = expected[11] = 0xBE;  // the S7 header's PDU reference
     request[12] = expected[12] = 0xEF;  // after TPKT and a 3-byte COTP DT
@@ -65,7 +65,18 @@ TEST(DeviceRules, S7IdentityAnswersAreTheSimulatorsOwn) {
     EXPECT_EQ(ToHex(OnlyAnswer(*grammar)), ToHex(expected));
     ++known;
   }
-  EXPECT_GE(known, 11u);
+  EXPECT_GE(known, 12u);  // eleven SZL reads and the setup
+
+  // nmap's connection request (its own source reference 0x0014) is
+  // confirmed as the simulator confirmed the probe's, addressed to nmap.
+  const Bytes nmap_connect =
+      FromHex("0300001611e00000001400c1020100c2020102c0010a").value();
+  auto connect = MakeResponseConstraint("s7comm", nmap_connect, 1024, rules);
+  const Bytes confirm = OnlyAnswer(*connect);
+  ASSERT_GE(confirm.size(), 8u) << ToHex(confirm);
+  EXPECT_EQ(confirm[5], 0xD0);
+  EXPECT_EQ(confirm[6], 0x00);
+  EXPECT_EQ(confirm[7], 0x14);
 }
 
 TEST(DeviceRules, RoundTripThroughAProvenance) {

@@ -6,14 +6,25 @@
 namespace protolm::emu {
 namespace {
 
-/// TPKT header, then the COTP length indicator.
+/// TPKT header, then the COTP length indicator and TPDU type.
 constexpr size_t kTpktHead = 4;
+constexpr size_t kCotpType = kTpktHead + 1;
+/// In a COTP CR / CC: destination reference, then source reference.
+constexpr size_t kCotpDstRef = kTpktHead + 2;
+constexpr size_t kCotpSrcRef = kTpktHead + 4;
+constexpr size_t kCotpConnectHead = kTpktHead + 7;
+constexpr uint8_t kCotpConnectRequest = 0xE0;
+constexpr uint8_t kCotpConnectConfirm = 0xD0;
 /// In the S7 header: protocol id 0x32, ROSCTR, redundancy id (2), PDU
-/// reference (2).
+/// reference (2), parameter and data lengths; the parameter follows (after
+/// an error class and code in acks).
 constexpr size_t kRosctrOffset = 1;
 constexpr size_t kPduRefOffset = 4;
+constexpr size_t kJobParamOffset = 10;
 constexpr uint8_t kS7ProtocolId = 0x32;
+constexpr uint8_t kRosctrJob = 0x01;
 constexpr uint8_t kRosctrUserdata = 0x07;
+constexpr uint8_t kSetupCommunication = 0xF0;
 constexpr size_t kMinS7Header = 10;
 
 /// Where the S7 header of a framed unit starts (after TPKT and the COTP
@@ -26,19 +37,48 @@ std::optional<size_t> S7Start(ByteView framed) {
   return start;
 }
 
+bool IsConnect(ByteView framed, uint8_t type) {
+  return framed.size() >= kCotpConnectHead && framed[kCotpType] == type;
+}
+
+/// The 2-byte field at `at` set to zero.
+Bytes Zeroed(ByteView framed, size_t at) {
+  Bytes out(framed.begin(), framed.end());
+  out[at] = out[at + 1] = 0;
+  return out;
+}
+
+/// `answer` without what differs between two answers to equal requests: the
+/// PDU reference of an S7 answer, the destination reference of a confirm.
+std::optional<Bytes> Normalised(ByteView answer) {
+  if (IsConnect(answer, kCotpConnectConfirm)) return Zeroed(answer, kCotpDstRef);
+  if (auto start = S7Start(answer)) return Zeroed(answer, *start + kPduRefOffset);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Bytes> S7IdentityKey(ByteView request) {
+  if (IsConnect(request, kCotpConnectRequest))
+    return Zeroed(request, kCotpSrcRef);
   auto start = S7Start(request);
-  if (!start || request[*start + kRosctrOffset] != kRosctrUserdata)
-    return std::nullopt;
-  Bytes key(request.begin(), request.end());
-  key[*start + kPduRefOffset] = 0;
-  key[*start + kPduRefOffset + 1] = 0;
-  return key;
+  if (!start) return std::nullopt;
+  const uint8_t rosctr = request[*start + kRosctrOffset];
+  const bool setup = rosctr == kRosctrJob &&
+                     request.size() > *start + kJobParamOffset &&
+                     request[*start + kJobParamOffset] == kSetupCommunication;
+  if (rosctr != kRosctrUserdata && !setup) return std::nullopt;
+  return Zeroed(request, *start + kPduRefOffset);
 }
 
 std::optional<Bytes> S7AnswerTo(ByteView request, ByteView answer) {
+  if (IsConnect(request, kCotpConnectRequest)) {
+    if (!IsConnect(answer, kCotpConnectConfirm)) return std::nullopt;
+    Bytes out(answer.begin(), answer.end());
+    out[kCotpDstRef] = request[kCotpSrcRef];
+    out[kCotpDstRef + 1] = request[kCotpSrcRef + 1];
+    return out;
+  }
   auto asked = S7Start(request);
   auto given = S7Start(answer);
   if (!asked || !given) return std::nullopt;
@@ -54,10 +94,10 @@ std::map<Bytes, Bytes> LearnS7IdentityAnswers(
   std::set<Bytes> varying;
   for (const lm::ByteExchange& e : exchanges) {
     auto key = S7IdentityKey(e.request);
-    auto answer = S7IdentityKey(e.response);
-    if (!key || !answer) continue;
+    auto answer = Normalised(e.response);
+    if (!key || !answer || !S7AnswerTo(e.request, e.response)) continue;
     auto [it, inserted] = answers.emplace(*key, e.response);
-    if (!inserted && S7IdentityKey(it->second) != answer) varying.insert(*key);
+    if (!inserted && Normalised(it->second) != answer) varying.insert(*key);
   }
   for (const Bytes& key : varying) answers.erase(key);
   return answers;

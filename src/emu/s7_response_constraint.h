@@ -19,7 +19,9 @@
 // subfunction; an SZL read echoes list id and index with a record structure
 // consistent with the data length (or carries an error code and no data).
 // Return codes, error classes, negotiated values, SZL contents and data are
-// the model's. Requests that get no answer from a PLC (acks, DTs without an
+// the model's — except for a request whose whole answer the device rules
+// know (a clone's learned connection, setup and SZL answers,
+// s7_identity_answers.h): it gets exactly that answer. Requests that get no answer from a PLC (acks, DTs without an
 // S7 PDU, TPDUs other than CR/DR/DT, ones that do not decode) get the empty
 // response; for decodable acks and DTs without S7 the validator wants an
 // answer but none it accepts is a PLC's. Immutable; Allowed is thread-safe.
@@ -48,8 +50,9 @@ class S7ResponseConstraint final : public lm::ResponseConstraint {
   /// `request` is one framed unit as on the wire. Responses longer than
   /// `max_response_bytes` are not admitted; when none fits, only the empty
   /// response is.
-  /// `rules`: a userdata request the rules know the answer to gets only
-  /// that answer (only read during construction).
+  /// `rules`: a request whose answer the rules know (s7_identity_answers.h:
+  /// connection, setup, SZL) gets only that answer (only read during
+  /// construction).
   explicit S7ResponseConstraint(ByteView request,
                                 size_t max_response_bytes = kMaxS7Response,
                                 const metrics::S7Rules& rules = {});

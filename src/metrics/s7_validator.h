@@ -43,9 +43,9 @@ struct S7Rules {
   /// False: the device's areas are unknown, item return codes are not judged.
   bool device_known = false;
   std::vector<S7AreaSize> areas;
-  /// Userdata answers that do not depend on the PLC's state, by request
-  /// (emu/s7_identity_answers.h keys): learned by a clone for its grammar;
-  /// the validator ignores them.
+  /// Answers that do not depend on the PLC's state (connection confirm,
+  /// setup, SZL reads), by request (emu/s7_identity_answers.h keys): learned
+  /// by a clone for its grammar; the validator ignores them.
   std::map<Bytes, Bytes> identity_answers;
 };
 
