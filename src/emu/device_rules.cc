@@ -5,6 +5,7 @@
 
 #include "emu/answer_table_json.h"
 #include "emu/learned_modbus_rules.h"
+#include "emu/learned_s7_areas.h"
 #include "emu/s7_identity_answers.h"
 
 namespace protolm::emu {
@@ -12,6 +13,35 @@ namespace {
 
 constexpr const char* kModbusKey = "modbus_rules";
 constexpr const char* kS7Key = "s7_identity_answers";
+constexpr const char* kS7AreasKey = "s7_areas";
+
+/// [[area code, db, size], ...]
+nlohmann::json AreasToJson(const std::vector<metrics::S7AreaSize>& areas) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const metrics::S7AreaSize& a : areas)
+    list.push_back({static_cast<unsigned>(a.area), a.db, a.size});
+  return list;
+}
+
+Result<std::vector<metrics::S7AreaSize>> AreasFromJson(
+    const nlohmann::json& json) {
+  const auto refuse = [] {
+    return Malformed(std::string("\"") + kS7AreasKey +
+                     "\" is not a list of [area, db, size]");
+  };
+  if (!json.is_array()) return refuse();
+  std::vector<metrics::S7AreaSize> areas;
+  for (const auto& a : json) {
+    if (!a.is_array() || a.size() != 3 || !a[0].is_number_unsigned() ||
+        !a[1].is_number_unsigned() || !a[2].is_number_unsigned() ||
+        a[0].get<uint64_t>() > 0xFF || a[1].get<uint64_t>() > 0xFFFF ||
+        a[2].get<uint64_t>() > 0xFFFFFFFF)
+      return refuse();
+    areas.push_back({static_cast<s7comm::Area>(a[0].get<uint8_t>()),
+                     a[1].get<uint16_t>(), a[2].get<uint32_t>()});
+  }
+  return areas;
+}
 
 std::string DescribeModbus(const LearnedModbusRules& learned) {
   const metrics::ModbusRules& r = learned.rules;
@@ -45,11 +75,18 @@ DeviceRules LearnDeviceRules(std::string_view protocol,
     line = DescribeModbus(learned);
   } else if (protocol == "s7comm") {
     rules.s7.identity_answers = LearnS7IdentityAnswers(exchanges);
+    const LearnedS7Areas areas = LearnS7Areas(exchanges);
+    if (areas.usable()) {
+      rules.s7.device_known = true;
+      rules.s7.areas = areas.areas;
+    }
     line = fmt::format(
-        "device rules learned from {} exchanges: {} identity answers "
-        "(connection, setup and SZL answers the PLC repeated unchanged) are "
-        "sent as the PLC sent them",
-        exchanges.size(), rules.s7.identity_answers.size());
+        "device rules learned from {} exchanges: {} memory areas explain {} "
+        "of {} item return codes{}; {} identity answers (connection, setup "
+        "and SZL answers the PLC repeated unchanged) are sent as the PLC sent "
+        "them",
+        exchanges.size(), areas.areas.size(), areas.explained, areas.items,
+        areas.usable() ? "" : " (not used)", rules.s7.identity_answers.size());
   }
   if (summary != nullptr) *summary = std::move(line);
   return rules;
@@ -58,6 +95,7 @@ DeviceRules LearnDeviceRules(std::string_view protocol,
 void StoreDeviceRules(const DeviceRules& rules, nlohmann::json* extra) {
   if (rules.modbus.device_known)
     (*extra)[kModbusKey] = ModbusRulesToJson(rules.modbus);
+  if (rules.s7.device_known) (*extra)[kS7AreasKey] = AreasToJson(rules.s7.areas);
   if (!rules.s7.identity_answers.empty())
     (*extra)[kS7Key] = AnswerTableToJson(rules.s7.identity_answers);
 }
@@ -68,6 +106,10 @@ Result<DeviceRules> DeviceRulesOf(const lm::Provenance& provenance) {
   if (!extra.is_object()) return rules;
   if (extra.contains(kModbusKey)) {
     ASSIGN_OR_RETURN(rules.modbus, ModbusRulesFromJson(extra[kModbusKey]));
+  }
+  if (extra.contains(kS7AreasKey)) {
+    ASSIGN_OR_RETURN(rules.s7.areas, AreasFromJson(extra[kS7AreasKey]));
+    rules.s7.device_known = true;
   }
   if (extra.contains(kS7Key)) {
     ASSIGN_OR_RETURN(rules.s7.identity_answers,

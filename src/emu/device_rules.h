@@ -5,10 +5,12 @@
 //
 // Modbus: the tables, refused functions, identification objects and
 // identification answers of learned_modbus_rules.h, used only when they
-// explain every training exchange. S7comm: the connection confirm, setup and
-// userdata (SZL) answers the PLC gave identically each time
-// (s7_identity_answers.h). The checkpoint keeps them in
-// provenance.extra under "modbus_rules" and "s7_identity_answers". Pure
+// explain every training exchange. S7comm: the memory areas of
+// learned_s7_areas.h (used only when they explain every item's return code)
+// and the connection confirm, setup and userdata (SZL) answers the PLC gave
+// identically each time (s7_identity_answers.h). The checkpoint keeps them in
+// provenance.extra under "modbus_rules", "s7_areas" and
+// "s7_identity_answers". Pure
 // functions; thread-safe.
 #pragma once
 
@@ -28,7 +30,7 @@ namespace protolm::emu {
 
 struct DeviceRules {
   metrics::ModbusRules modbus;  // the specification's alone when none learned
-  metrics::S7Rules s7;          // identity answers only
+  metrics::S7Rules s7;          // areas (when learned), identity answers
 };
 
 /// Learns the rules of a `protocol` device from its exchanges (other

@@ -1,15 +1,18 @@
 // A clone's device rules: learned from probes of the reference simulator
-// (Modbus rules, S7 identity answers), they make the grammars give the
-// device's own identification answers; they round-trip through a
-// checkpoint's provenance and malformed ones are refused.
+// (Modbus rules, S7 areas and identity answers), they are the simulator's
+// own, admit its held-out answers and make the grammars give its
+// identification answers; they round-trip through a checkpoint's provenance
+// and malformed ones are refused.
 #include "emu/device_rules.h"
 
 #include <gtest/gtest.h>
 
+#include "device/profile.h"
 #include "emu/emu_test_support.h"
 #include "emu/learned_modbus_rules.h"
 #include "emu/response_constraint.h"
 #include "emu/s7_identity_answers.h"
+#include "metrics/profile_rules.h"
 #include "emu/simulator_probe_test_support.h"
 
 namespace protolm::emu {
@@ -79,12 +82,46 @@ TEST(DeviceRules, S7IdentityAnswersAreTheSimulatorsOwn) {
   EXPECT_EQ(confirm[7], 0x14);
 }
 
+TEST(DeviceRules, S7AreasAreTheSimulatorsAndAdmitItsHeldOutAnswers) {
+  const std::vector<Exchange> probe = ProbeSimulator("s7-315-2pn", "s7comm", 800);
+  ASSERT_GE(probe.size(), 800u);
+  const DeviceRules rules = LearnDeviceRules("s7comm", Half(probe, 0), nullptr);
+  ASSERT_TRUE(rules.s7.device_known);
+  const metrics::S7Rules truth = metrics::S7RulesFromProfile(
+      device::BuiltinProfile("s7-315-2pn").value());
+  for (const metrics::S7AreaSize& learned : rules.s7.areas) {
+    bool found = false;
+    for (const metrics::S7AreaSize& real : truth.areas) {
+      if (real.area == learned.area && real.db == learned.db) {
+        found = true;
+        EXPECT_EQ(learned.size, real.size) << static_cast<int>(learned.area)
+                                           << " db " << learned.db;
+      }
+    }
+    EXPECT_TRUE(found) << static_cast<int>(learned.area) << " db " << learned.db;
+  }
+  EXPECT_GE(rules.s7.areas.size(), 5u);  // DB1, DB2, M, I, Q
+  // Every answer of the other half is admitted under the learned areas.
+  size_t refused = 0;
+  for (const lm::ByteExchange& e : Half(probe, 1)) {
+    auto grammar = MakeResponseConstraint("s7comm", e.request, 1024, rules);
+    size_t where = 0;
+    if (!testing::Admits(*grammar, e.response, &where) && ++refused <= 5)
+      ADD_FAILURE() << ToHex(e.request) << " -> " << ToHex(e.response)
+                    << " refused at byte " << where;
+  }
+  EXPECT_EQ(refused, 0u);
+}
+
 TEST(DeviceRules, RoundTripThroughAProvenance) {
   const std::vector<Exchange> probe = ProbeSimulator("wago-750-881", "modbus", 400);
   const DeviceRules modbus = LearnDeviceRules("modbus", Half(probe, 0), nullptr);
   ASSERT_TRUE(modbus.modbus.device_known);
   DeviceRules both = modbus;
   both.s7.identity_answers[{0x03, 0x00}] = {0x03, 0x01};
+  both.s7.device_known = true;
+  both.s7.areas = {{s7comm::Area::kDataBlock, 7, 512},
+                   {s7comm::Area::kFlags, 0, 256}};
   lm::Provenance provenance;
   provenance.extra = nlohmann::json::object();
   StoreDeviceRules(both, &provenance.extra);
@@ -93,6 +130,10 @@ TEST(DeviceRules, RoundTripThroughAProvenance) {
   EXPECT_EQ(ModbusRulesToJson(back->modbus),
             ModbusRulesToJson(both.modbus));
   EXPECT_EQ(back->s7.identity_answers, both.s7.identity_answers);
+  EXPECT_TRUE(back->s7.device_known);
+  ASSERT_EQ(back->s7.areas.size(), 2u);
+  EXPECT_EQ(back->s7.areas[0].db, 7);
+  EXPECT_EQ(back->s7.areas[1].size, 256u);
 
   auto none = DeviceRulesOf(lm::Provenance{});
   ASSERT_TRUE(none.ok());

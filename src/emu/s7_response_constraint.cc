@@ -89,7 +89,7 @@ S7ResponseConstraint::S7ResponseConstraint(ByteView request,
     }
     return;
   } else if (first.type == CotpType::kData && m.s7) {
-    if (m.s7->rosctr == Rosctr::kJob) InitJob(*m.s7);
+    if (m.s7->rosctr == Rosctr::kJob) InitJob(*m.s7, rules);
     if (m.s7->rosctr == Rosctr::kUserdata) InitUserdata(*m.s7);
   }
   if (std::find(totals_.begin(), totals_.end(), true) == totals_.end())
@@ -124,7 +124,13 @@ void S7ResponseConstraint::InitConnect(const CotpTpdu& cr) {
   AllowTotal(kConfirmTotal);
 }
 
-void S7ResponseConstraint::InitJob(const S7Pdu& job) {
+void S7ResponseConstraint::InitJob(const S7Pdu& job,
+                                   const metrics::S7Rules& rules) {
+  // The return codes an item may get: the one the rules make due, if any.
+  auto codes_of = [&rules](const VarItem& item) {
+    auto due = metrics::DueS7ReturnCode(item, rules);
+    return due ? OnlyByte(*due) : kItemCodes;
+  };
   shape_ = Shape::kJob;
   pdu_ref_ = job.pdu_ref;
   AllowTotal(kJobAnswerBase);  // a refusal: no parameter, no data
@@ -144,6 +150,7 @@ void S7ResponseConstraint::InitJob(const S7Pdu& job) {
                                 : 0;
     for (const VarItem& item : read->items) {
       ReadItem r;
+      r.codes = codes_of(item);
       if (const auto* any = std::get_if<AnyPointer>(&item)) {
         r.bit = any->type == ItemType::kBit;
         if (auto element = s7comm::ElementBytes(any->type)) {
@@ -158,10 +165,13 @@ void S7ResponseConstraint::InitJob(const S7Pdu& job) {
     for (size_t i = item_count_; i-- > 0;) {
       const std::vector<bool>& next = reachable_[i + 1];
       const size_t success = SuccessBytes(i);
+      const ReadItem& r = read_items_[i];
+      const bool can_fail = (r.codes & kFailureCodes).any();
+      const bool can_succeed =
+          r.value_bytes && r.codes.test(static_cast<uint8_t>(ReturnCode::kSuccess));
       for (size_t d = 0; d <= max_data; ++d) {
-        reachable_[i][d] =
-            (d >= 4 && next[d - 4]) ||
-            (read_items_[i].value_bytes && d >= success && next[d - success]);
+        reachable_[i][d] = (can_fail && d >= 4 && next[d - 4]) ||
+                           (can_succeed && d >= success && next[d - success]);
       }
     }
     for (size_t d = 0; d <= max_data; ++d)
@@ -170,6 +180,7 @@ void S7ResponseConstraint::InitJob(const S7Pdu& job) {
     job_ = JobKind::kWriteVar;
     param_length_ = 2;
     item_count_ = write->items.size();
+    for (const VarItem& item : write->items) write_codes_.push_back(codes_of(item));
     AllowTotal(kJobAnswerBase + param_length_ + item_count_);
   } else if (const auto* other = std::get_if<OpaqueBody>(&job.body)) {
     if (other->param.empty()) return;  // no function to answer: refuse
@@ -285,9 +296,10 @@ void S7ResponseConstraint::WalkJob(PrefixWalker& w, size_t total) const {
       return WalkReadItems(w, data_length);
     case JobKind::kWriteVar:
       if (!w.Exactly(static_cast<uint8_t>(Function::kWriteVar)) ||
-          !w.Exactly(static_cast<uint8_t>(item_count_)) ||
-          !w.Repeat(item_count_, kItemCodes))
+          !w.Exactly(static_cast<uint8_t>(item_count_)))
         return;
+      for (const ByteSet& codes : write_codes_)
+        if (!w.Byte(codes)) return;
       break;
     case JobKind::kOther:
       if (!w.Exactly(function_)) return;
@@ -306,8 +318,9 @@ void S7ResponseConstraint::WalkReadItems(PrefixWalker& w,
     const ReadItem& item = read_items_[i];
     const size_t success = SuccessBytes(i);
     ByteSet codes;
-    if (left >= 4 && next[left - 4]) codes |= kFailureCodes;
-    if (item.value_bytes && left >= success && next[left - success])
+    if (left >= 4 && next[left - 4]) codes |= item.codes & kFailureCodes;
+    if (item.value_bytes && left >= success && next[left - success] &&
+        item.codes.test(static_cast<uint8_t>(ReturnCode::kSuccess)))
       codes.set(static_cast<uint8_t>(ReturnCode::kSuccess));
     auto code = w.Byte(codes);
     if (!code) return;

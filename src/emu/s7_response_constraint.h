@@ -73,10 +73,11 @@ class S7ResponseConstraint final : public lm::ResponseConstraint {
   struct ReadItem {
     std::optional<size_t> value_bytes;
     bool bit = false;
+    ByteSet codes;  // the return codes it may get (the rules' due one)
   };
 
   void InitConnect(const s7comm::CotpTpdu& cr);
-  void InitJob(const s7comm::S7Pdu& job);
+  void InitJob(const s7comm::S7Pdu& job, const metrics::S7Rules& rules);
   void InitUserdata(const s7comm::S7Pdu& request);
   void WalkConnect(PrefixWalker& w, size_t total) const;
   void WalkJob(PrefixWalker& w, size_t total) const;
@@ -104,6 +105,7 @@ class S7ResponseConstraint final : public lm::ResponseConstraint {
   uint16_t setup_amq_calling_ = 0, setup_amq_called_ = 0, setup_pdu_ = 0;
   size_t item_count_ = 0;
   std::vector<ReadItem> read_items_;
+  std::vector<ByteSet> write_codes_;  // per write var item
   /// reachable_[i][d]: items i.. of a read var answer can fill d data bytes.
   std::vector<std::vector<bool>> reachable_;
   uint8_t group_ = 0, subfunction_ = 0;

@@ -46,29 +46,6 @@ bool IsKnownReturnCode(uint8_t code) {
   }
 }
 
-/// The return code an item deserves, when the rules can tell.
-std::optional<uint8_t> DueReturnCode(const VarItem& item,
-                                     const S7Rules& rules) {
-  const auto* p = std::get_if<AnyPointer>(&item);
-  if (!rules.device_known || p == nullptr) return std::nullopt;
-  if (p->area != Area::kDataBlock && p->area != Area::kFlags &&
-      p->area != Area::kInputs && p->area != Area::kOutputs)
-    return std::nullopt;
-  const auto element = CheckedElementBytes(p->type);
-  if (!element || (p->type == ItemType::kBit && p->length != 1))
-    return std::nullopt;
-  const S7AreaSize* area = nullptr;
-  for (const S7AreaSize& a : rules.areas)
-    if (a.area == p->area && (a.area != Area::kDataBlock || a.db == p->db))
-      area = &a;
-  if (area == nullptr)
-    return static_cast<uint8_t>(ReturnCode::kObjectDoesNotExist);
-  const uint64_t end = uint64_t{p->byte_offset} + *element * p->length;
-  if (end > area->size || (p->type != ItemType::kBit && p->bit_offset != 0))
-    return static_cast<uint8_t>(ReturnCode::kAddressOutOfRange);
-  return static_cast<uint8_t>(ReturnCode::kSuccess);
-}
-
 /// True when a write's data holds exactly the bytes its item addresses.
 bool DataFits(const VarItem& item, const DataItem& data) {
   const auto* p = std::get_if<AnyPointer>(&item);
@@ -83,7 +60,7 @@ Status CheckDueCode(const std::string& where, const VarItem& asked, uint8_t got,
   if (!IsKnownReturnCode(got))
     return Invalid(where + ": return code " + std::to_string(got) +
                    " is not one an S7 PLC sends");
-  auto due = DueReturnCode(asked, rules);
+  auto due = DueS7ReturnCode(asked, rules);
   if (due && *due != got)
     return Invalid(where + ": return code " + std::to_string(got) + " where " +
                    std::to_string(*due) + " was due");
@@ -274,6 +251,28 @@ Status ValidateS7Response(ByteView request, ByteView response,
   if (!req.s7) return Status::Ok();
   if (!resp.s7) return Invalid("an S7 request answered without an S7 PDU");
   return CheckS7Answer(*req.s7, *resp.s7, rules);
+}
+
+std::optional<uint8_t> DueS7ReturnCode(const VarItem& item,
+                                       const S7Rules& rules) {
+  const auto* p = std::get_if<AnyPointer>(&item);
+  if (!rules.device_known || p == nullptr) return std::nullopt;
+  if (p->area != Area::kDataBlock && p->area != Area::kFlags &&
+      p->area != Area::kInputs && p->area != Area::kOutputs)
+    return std::nullopt;
+  const auto element = CheckedElementBytes(p->type);
+  if (!element || (p->type == ItemType::kBit && p->length != 1))
+    return std::nullopt;
+  const S7AreaSize* area = nullptr;
+  for (const S7AreaSize& a : rules.areas)
+    if (a.area == p->area && (a.area != Area::kDataBlock || a.db == p->db))
+      area = &a;
+  if (area == nullptr)
+    return static_cast<uint8_t>(ReturnCode::kObjectDoesNotExist);
+  const uint64_t end = uint64_t{p->byte_offset} + *element * p->length;
+  if (end > area->size || (p->type != ItemType::kBit && p->bit_offset != 0))
+    return static_cast<uint8_t>(ReturnCode::kAddressOutOfRange);
+  return static_cast<uint8_t>(ReturnCode::kSuccess);
 }
 
 }  // namespace protolm::metrics

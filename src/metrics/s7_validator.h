@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "proto/s7comm/s7_pdu.h"
@@ -48,6 +49,11 @@ struct S7Rules {
   /// by a clone for its grammar; the validator ignores them.
   std::map<Bytes, Bytes> identity_answers;
 };
+
+/// The return code a read or write item deserves under `rules`, when they
+/// can tell (a DB, M, I or Q item of a device whose areas are known).
+std::optional<uint8_t> DueS7ReturnCode(const s7comm::VarItem& item,
+                                       const S7Rules& rules);
 
 /// Ok when `response` is a valid answer to `request`; otherwise a Malformed
 /// status with one line naming the first fault ("s7comm: read var answers 1
