@@ -18,16 +18,9 @@
 namespace protolm::emu {
 namespace {
 
+using testing::EveryOther;
 using testing::Exchange;
 using testing::ProbeSimulator;
-
-std::vector<lm::ByteExchange> Half(const std::vector<Exchange>& in,
-                                   size_t parity) {
-  std::vector<lm::ByteExchange> out;
-  for (size_t i = parity; i < in.size(); i += 2)
-    out.push_back({in[i].request, in[i].response});
-  return out;
-}
 
 /// The only response the grammar admits (empty when it admits several).
 Bytes OnlyAnswer(const lm::ResponseConstraint& grammar) {
@@ -46,10 +39,8 @@ Bytes OnlyAnswer(const lm::ResponseConstraint& grammar) {
 TEST(DeviceRules, S7IdentityAnswersAreTheSimulatorsOwn) {
   const std::vector<Exchange> probe = ProbeSimulator("s7-315-2pn", "s7comm", 400);
   ASSERT_GE(probe.size(), 400u);
-  std::vector<lm::ByteExchange> all = Half(probe, 0);
-  for (const lm::ByteExchange& e : Half(probe, 1)) all.push_back(e);
   std::string summary;
-  const DeviceRules rules = LearnDeviceRules("s7comm", all, &summary);
+  const DeviceRules rules = LearnDeviceRules("s7comm", probe, &summary);
   EXPECT_NE(summary.find("identity answers"), std::string::npos) << summary;
   // nmap s7-info's module identification read (SZL 0x0011 index 1) is known.
   const Bytes nmap_szl =
@@ -59,7 +50,7 @@ TEST(DeviceRules, S7IdentityAnswersAreTheSimulatorsOwn) {
   // Asked again with another PDU reference, each SZL read the probe made
   // gets the simulator's answer carrying that reference, and nothing else.
   size_t known = 0;
-  for (const lm::ByteExchange& e : all) {
+  for (const lm::ByteExchange& e : probe) {
     if (!S7IdentityKey(e.request) || e.request[5] == 0xE0) continue;
     Bytes request = e.request, expected = e.response;
     request[11] = expected[11] = 0xBE;  // the S7 header's PDU reference
@@ -85,7 +76,7 @@ TEST(DeviceRules, S7IdentityAnswersAreTheSimulatorsOwn) {
 TEST(DeviceRules, S7AreasAreTheSimulatorsAndAdmitItsHeldOutAnswers) {
   const std::vector<Exchange> probe = ProbeSimulator("s7-315-2pn", "s7comm", 800);
   ASSERT_GE(probe.size(), 800u);
-  const DeviceRules rules = LearnDeviceRules("s7comm", Half(probe, 0), nullptr);
+  const DeviceRules rules = LearnDeviceRules("s7comm", EveryOther(probe, 0), nullptr);
   ASSERT_TRUE(rules.s7.device_known);
   const metrics::S7Rules truth = metrics::S7RulesFromProfile(
       device::BuiltinProfile("s7-315-2pn").value());
@@ -103,7 +94,7 @@ TEST(DeviceRules, S7AreasAreTheSimulatorsAndAdmitItsHeldOutAnswers) {
   EXPECT_GE(rules.s7.areas.size(), 5u);  // DB1, DB2, M, I, Q
   // Every answer of the other half is admitted under the learned areas.
   size_t refused = 0;
-  for (const lm::ByteExchange& e : Half(probe, 1)) {
+  for (const lm::ByteExchange& e : EveryOther(probe, 1)) {
     auto grammar = MakeResponseConstraint("s7comm", e.request, 1024, rules);
     size_t where = 0;
     if (!testing::Admits(*grammar, e.response, &where) && ++refused <= 5)
@@ -115,7 +106,7 @@ TEST(DeviceRules, S7AreasAreTheSimulatorsAndAdmitItsHeldOutAnswers) {
 
 TEST(DeviceRules, RoundTripThroughAProvenance) {
   const std::vector<Exchange> probe = ProbeSimulator("wago-750-881", "modbus", 400);
-  const DeviceRules modbus = LearnDeviceRules("modbus", Half(probe, 0), nullptr);
+  const DeviceRules modbus = LearnDeviceRules("modbus", EveryOther(probe, 0), nullptr);
   ASSERT_TRUE(modbus.modbus.device_known);
   DeviceRules both = modbus;
   both.s7.identity_answers[{0x03, 0x00}] = {0x03, 0x01};

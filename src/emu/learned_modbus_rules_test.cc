@@ -18,16 +18,9 @@
 namespace protolm::emu {
 namespace {
 
+using testing::EveryOther;
 using testing::Exchange;
 using testing::ProbeSimulator;
-
-std::vector<lm::ByteExchange> ToByteExchanges(const std::vector<Exchange>& in,
-                                              size_t parity) {
-  std::vector<lm::ByteExchange> out;
-  for (size_t i = parity; i < in.size(); i += 2)
-    out.push_back({in[i].request, in[i].response});
-  return out;
-}
 
 Bytes Adu(const std::string& hex) { return FromHex(hex).value(); }
 
@@ -38,7 +31,7 @@ bool SameRange(const metrics::AddressRange& a, const metrics::AddressRange& b) {
 TEST(LearnedModbusRules, TheBoundariesProbeRevealsTheSimulatorsTables) {
   const std::vector<Exchange> probe = ProbeSimulator("wago-750-881", "modbus", 800);
   ASSERT_GE(probe.size(), 800u);
-  const LearnedModbusRules learned = LearnModbusRules(ToByteExchanges(probe, 0));
+  const LearnedModbusRules learned = LearnModbusRules(EveryOther(probe, 0));
   EXPECT_TRUE(learned.usable()) << learned.explained << "/" << learned.exchanges;
   const metrics::ModbusRules truth =
       metrics::ModbusRulesFromProfile(device::BuiltinProfile("wago-750-881").value());
@@ -52,7 +45,7 @@ TEST(LearnedModbusRules, TheBoundariesProbeRevealsTheSimulatorsTables) {
   // The other half of the probe: every answer of the device is admitted by
   // the grammar under the learned rules, and its outcome is the only one.
   size_t refused = 0, checked = 0;
-  for (const lm::ByteExchange& e : ToByteExchanges(probe, 1)) {
+  for (const lm::ByteExchange& e : EveryOther(probe, 1)) {
     ModbusResponseConstraint grammar(e.request, kMaxModbusAdu, learned.rules);
     size_t where = 0;
     if (!testing::Admits(grammar, e.response, &where) && ++refused <= 5)
@@ -70,9 +63,7 @@ TEST(LearnedModbusRules, TheBoundariesProbeRevealsTheSimulatorsTables) {
   // nmap modbus-discover's identification request (read basic stream from
   // object 0), which the whole probe asks, is answered with the device's own
   // identity, and only with it.
-  std::vector<lm::ByteExchange> all = ToByteExchanges(probe, 0);
-  for (const lm::ByteExchange& e : ToByteExchanges(probe, 1)) all.push_back(e);
-  const LearnedModbusRules whole = LearnModbusRules(all);
+  const LearnedModbusRules whole = LearnModbusRules(probe);
   ASSERT_TRUE(whole.usable());
   const Bytes nmap_request = Adu("00070000000501" "2b0e0100");
   auto known = whole.rules.identity_answers.find(

@@ -14,15 +14,23 @@
 #include "device/device_server.h"
 #include "device/profile.h"
 #include "device/s7/s7_handler.h"
+#include "lm/engine/tokens.h"
 #include "probe/probe_run.h"
 #include "testing/scratch_dir.h"
 #include "util/bytes.h"
 
 namespace protolm::emu::testing {
 
-struct Exchange {
-  Bytes request, response;
-};
+using Exchange = lm::ByteExchange;
+
+/// Every other exchange, from the first (parity 0) or the second (1): two
+/// halves of a probe, one to learn from, one held out.
+inline std::vector<Exchange> EveryOther(const std::vector<Exchange>& in,
+                                        size_t parity) {
+  std::vector<Exchange> out;
+  for (size_t i = parity; i < in.size(); i += 2) out.push_back(in[i]);
+  return out;
+}
 
 /// Probes the built-in profile `name` (served in-process on loopback) with
 /// the boundaries strategy: `size` exchanges in probe order.

@@ -15,11 +15,8 @@
 
 #include "capture/tcp_conversation_writer.h"
 #include "device/device_server.h"
-#include "emu/device_rules.h"
-#include "emu/learned_modbus_rules.h"
-#include "emu/simulator_probe_test_support.h"
+#include "device/interop/learned_clone_test_support.h"
 #include "honeypot/honeypot.h"
-#include "honeypot/honeypot_test_support.h"
 #include "testing/loopback_client.h"
 #include "proto/modbus/builders.h"
 #include "testing/file_contents.h"
@@ -45,21 +42,9 @@ class ModbusInteropTest : public ::testing::TestWithParam<Served> {
  protected:
   void SetUp() override {
     if (GetParam() == Served::kClone) {
-      const std::string model = scratch_.Path("wago.plm");
-      std::vector<lm::ByteExchange> probe;
-      for (const auto& e :
-           emu::testing::ProbeSimulator("wago-750-881", "modbus", 800))
-        probe.push_back({e.request, e.response});
-      const emu::LearnedModbusRules learned = emu::LearnModbusRules(probe);
-      ASSERT_TRUE(learned.usable());
-      ASSERT_TRUE(honeypot::testing::WriteUntrainedModel(
-          model, "modbus", "wago-750-881", 1,
-          emu::DeviceRules{learned.rules, {}}));
-      honeypot::HoneypotOptions options;
-      options.listeners.push_back({model, "127.0.0.1", 0});
-      auto clone = honeypot::StartHoneypot(options);
-      ASSERT_TRUE(clone.ok()) << clone.status().message();
-      clone_ = std::move(clone).value();
+      clone_ = protolm::testing::ServeLearnedClone(
+          "wago-750-881", "modbus", 800, scratch_.Path("wago.plm"));
+      ASSERT_NE(clone_, nullptr);
       port_number_ = clone_->listeners().front().port;
     } else {
       auto profile = BuiltinProfile("wago-750-881");

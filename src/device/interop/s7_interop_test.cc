@@ -10,11 +10,9 @@
 #include <gtest/gtest.h>
 
 #include "device/device_server.h"
+#include "device/interop/learned_clone_test_support.h"
 #include "device/s7/s7_handler.h"
-#include "emu/device_rules.h"
-#include "emu/simulator_probe_test_support.h"
 #include "honeypot/honeypot.h"
-#include "honeypot/honeypot_test_support.h"
 #include "testing/scratch_dir.h"
 #include "testing/shell.h"
 
@@ -31,21 +29,9 @@ class S7InteropTest : public ::testing::TestWithParam<Served> {
  protected:
   void SetUp() override {
     if (GetParam() == Served::kClone) {
-      std::vector<lm::ByteExchange> probe;
-      for (const auto& e :
-           emu::testing::ProbeSimulator("s7-315-2pn", "s7comm", 400))
-        probe.push_back({e.request, e.response});
-      const emu::DeviceRules rules =
-          emu::LearnDeviceRules("s7comm", probe, nullptr);
-      ASSERT_FALSE(rules.s7.identity_answers.empty());
-      const std::string model = scratch_.Path("s7.plm");
-      ASSERT_TRUE(honeypot::testing::WriteUntrainedModel(
-          model, "s7comm", "s7-315-2pn", 1, rules));
-      honeypot::HoneypotOptions options;
-      options.listeners.push_back({model, "127.0.0.1", 0});
-      auto clone = honeypot::StartHoneypot(options);
-      ASSERT_TRUE(clone.ok()) << clone.status().message();
-      clone_ = std::move(clone).value();
+      clone_ = protolm::testing::ServeLearnedClone(
+          "s7-315-2pn", "s7comm", 400, scratch_.Path("s7.plm"));
+      ASSERT_NE(clone_, nullptr);
       port_ = clone_->listeners().front().port;
     } else {
       auto profile = BuiltinProfile("s7-315-2pn");
