@@ -1,12 +1,19 @@
-// libFuzzer target: response constraints and the state overlay on hostile
-// request and response bytes. The first input byte picks the protocol and
-// where the request ends; the walk asks the grammar about every prefix of
-// the response and checks that the grammar never leaves a valid prefix
-// without a continuation.
+// libFuzzer target: response constraints, device rules learning and the
+// state overlay on hostile request and response bytes. The first input byte
+// picks the protocol, whether the grammar follows the rules learned from the
+// exchange itself (bit 1), and whether the response bytes are also read as
+// a checkpoint's rules JSON (bit 2); the second where the request ends. The
+// walk asks the grammar about every prefix of the response and checks that
+// the grammar never leaves a valid prefix without a continuation.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "emu/device_rules.h"
 #include "emu/response_constraint.h"
 #include "emu/state_overlay.h"
 
@@ -18,7 +25,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ByteView request(data + 2, split);
   ByteView response(data + 2 + split, size - 2 - split);
 
-  auto constraint = emu::MakeResponseConstraint(protocol, request, 300);
+  emu::DeviceRules rules;
+  if (data[0] & 2) {
+    const std::vector<lm::ByteExchange> seen = {
+        {Bytes(request.begin(), request.end()),
+         Bytes(response.begin(), response.end())}};
+    rules = emu::LearnDeviceRules(protocol, seen, nullptr);
+  }
+  if (data[0] & 4) {
+    lm::Provenance provenance;
+    provenance.extra = nlohmann::json::parse(response.begin(), response.end(),
+                                             nullptr, /*allow_exceptions=*/false);
+    (void)emu::DeviceRulesOf(provenance);
+  }
+  auto constraint = emu::MakeResponseConstraint(protocol, request, 300, rules);
   for (size_t i = 0; i <= response.size(); ++i) {
     lm::AllowedTokens allowed;
     constraint->Allowed(response.first(i), &allowed);
