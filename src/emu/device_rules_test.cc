@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "device/profile.h"
+#include "emu/answer_table_json.h"
 #include "emu/emu_test_support.h"
 #include "emu/learned_modbus_rules.h"
 #include "emu/response_constraint.h"
@@ -109,7 +110,9 @@ TEST(DeviceRules, RoundTripThroughAProvenance) {
   const DeviceRules modbus = LearnDeviceRules("modbus", EveryOther(probe, 0), nullptr);
   ASSERT_TRUE(modbus.modbus.device_known);
   DeviceRules both = modbus;
-  both.s7.identity_answers[{0x03, 0x00}] = {0x03, 0x01};
+  both.s7.identity_answers =
+      AnswerTableFromJson(nlohmann::json::parse(R"([["0300", "0301"]])"), "t")
+          .value();
   both.s7.device_known = true;
   both.s7.areas = {{s7comm::Area::kDataBlock, 7, 512},
                    {s7comm::Area::kFlags, 0, 256}};

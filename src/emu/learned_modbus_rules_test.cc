@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "device/profile.h"
+#include "emu/answer_table_json.h"
 #include "emu/emu_test_support.h"
 #include "emu/modbus_response_constraint.h"
 #include "emu/simulator_probe_test_support.h"
@@ -66,8 +67,7 @@ TEST(LearnedModbusRules, TheBoundariesProbeRevealsTheSimulatorsTables) {
   const LearnedModbusRules whole = LearnModbusRules(probe);
   ASSERT_TRUE(whole.usable());
   const Bytes nmap_request = Adu("00070000000501" "2b0e0100");
-  auto known = whole.rules.identity_answers.find(
-      Bytes(nmap_request.begin() + modbus::kMbapSize, nmap_request.end()));
+  auto known = whole.rules.identity_answers.find(Adu("2b0e0100"));  // its PDU
   ASSERT_NE(known, whole.rules.identity_answers.end());
   ModbusResponseConstraint grammar(nmap_request, kMaxModbusAdu, whole.rules);
   Bytes answer = {0x00, 0x07, 0x00, 0x00};
@@ -147,7 +147,9 @@ TEST(LearnedModbusRules, JsonRoundTripsAndRefusesOtherShapes) {
   rules.unit_ids = {1, 2};
   rules.unknown_unit = metrics::UnknownUnitPolicy::kGatewayException;
   rules.device_id_objects = {0, 1, 2};
-  rules.identity_answers[{0x11}] = {0x11, 0x02, 0x01, 0xff};
+  rules.identity_answers =
+      AnswerTableFromJson(nlohmann::json::parse(R"([["11", "110201ff"]])"), "t")
+          .value();
   auto back = ModbusRulesFromJson(ModbusRulesToJson(rules));
   ASSERT_TRUE(back.ok()) << back.status().message();
   EXPECT_EQ(ModbusRulesToJson(*back), ModbusRulesToJson(rules));
