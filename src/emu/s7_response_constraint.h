@@ -19,9 +19,11 @@
 // subfunction; an SZL read echoes list id and index with a record structure
 // consistent with the data length (or carries an error code and no data).
 // Return codes, error classes, negotiated values, SZL contents and data are
-// the model's — except for a request whose whole answer the device rules
-// know (a clone's learned connection, setup and SZL answers,
-// s7_identity_answers.h): it gets exactly that answer. Requests that get no answer from a PLC (acks, DTs without an
+// the model's — except that with the device's areas known (metrics::S7Rules,
+// a clone's learned_s7_areas.h) each read or write item gets only the return
+// code due, and a request whose whole answer the rules know (a clone's
+// learned connection, setup and SZL answers, s7_identity_answers.h) gets
+// exactly that answer. Requests that get no answer from a PLC (acks, DTs without an
 // S7 PDU, TPDUs other than CR/DR/DT, ones that do not decode) get the empty
 // response; for decodable acks and DTs without S7 the validator wants an
 // answer but none it accepts is a PLC's. Immutable; Allowed is thread-safe.
