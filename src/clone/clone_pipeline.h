@@ -13,8 +13,7 @@
 // test splits are too small to judge by). Writes, under out_dir:
 // rounds/SIZE/{dataset.jsonl, model.plm}, model.plm (the best round's of
 // those from min_size on, by RVA-ε then BCA), report.json, report.md and
-// metrics.svg. Blocking; logs
-// progress through `log`.
+// metrics.svg. Blocking; logs progress through `log`.
 #pragma once
 
 #include <cstdint>
