@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   static const protolm::metrics::ModbusRules kRules = DeviceRules();
   static const protolm::metrics::S7Rules kS7Rules{
-      true, {{protolm::s7comm::Area::kDataBlock, 1, 64}}};
+      true, {{protolm::s7comm::Area::kDataBlock, 1, 64}}, {}};
   protolm::ByteView all(data + 1, size - 1);
   const size_t split = data[0] < all.size() ? data[0] : all.size();
   protolm::ByteView request = all.subspan(0, split);
