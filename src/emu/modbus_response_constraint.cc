@@ -169,9 +169,13 @@ ModbusResponseConstraint::ModbusResponseConstraint(
       case Kind::kNoAnswer:
         break;
     }
-    auto known = rules.identity_answers.find(
-        Bytes(request.begin() + modbus::kMbapSize, request.end()));
-    if (known != rules.identity_answers.end() && known->second.size() > 1 &&
+    const auto& answers = rules.identity_answers;
+    const auto known =
+        answers.empty()
+            ? answers.end()
+            : answers.find(Bytes(request.begin() + modbus::kMbapSize,
+                                 request.end()));
+    if (known != answers.end() && known->second.size() > 1 &&
         known->second.size() <= kMaxBody + 1 && known->second[0] == function_) {
       // The device's own answer to this very request: nothing else.
       known_body_.assign(known->second.begin() + 1, known->second.end());

@@ -50,11 +50,12 @@ Result<Bytes> Responder::Generate(ByteView request) const {
                    : ProtocolMaxResponse(protocol_);
   cap = std::min(cap, free_positions > 0 ? free_positions - 1 : 0);
 
+  static const DeviceRules kSpecificationOnly;
   std::unique_ptr<lm::ResponseConstraint> constraint;
   if (options_.constrained) {
     constraint = MakeResponseConstraint(
         protocol_, request, cap,
-        options_.rules != nullptr ? *options_.rules : DeviceRules{});
+        options_.rules != nullptr ? *options_.rules : kSpecificationOnly);
   }
   lm::DecodeOptions decode;
   decode.max_response_bytes = cap;

@@ -61,7 +61,8 @@ S7ResponseConstraint::S7ResponseConstraint(ByteView request,
                                            const metrics::S7Rules& rules)
     : max_response_(std::min<size_t>(max_response_bytes, 0xFFFF)),
       totals_(max_response_ + 1, false) {
-  if (auto key = S7IdentityKey(request)) {
+  if (auto key = rules.identity_answers.empty() ? std::nullopt
+                                                : S7IdentityKey(request)) {
     auto known = rules.identity_answers.find(*key);
     if (known != rules.identity_answers.end()) {
       auto answer = S7AnswerTo(request, known->second);

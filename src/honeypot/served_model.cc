@@ -29,17 +29,17 @@ Result<std::unique_ptr<ServedModel>> LoadServedModel(const std::string& path) {
       checkpoint.provenance.extra.is_object()
           ? checkpoint.provenance.extra.value("context", size_t{0})
           : 0,
-      std::move(engine), *learned, learned->modbus, learned->s7,
+      std::move(engine), *learned, *learned,
       std::make_unique<emu::StateOverlay>(protocol)});
   if (!model->profile.empty()) {
     auto profile = device::BuiltinProfile(model->profile);
     if (profile.ok()) {
       // The profile's rules judge; the answers learned whole stay.
-      model->modbus_rules = metrics::ModbusRulesFromProfile(*profile);
-      model->modbus_rules.identity_answers =
-          model->learned_rules.modbus.identity_answers;
-      model->s7_rules = metrics::S7RulesFromProfile(*profile);
-      model->s7_rules.identity_answers = model->learned_rules.s7.identity_answers;
+      emu::DeviceRules& guard = model->guard_rules;
+      guard.modbus = metrics::ModbusRulesFromProfile(*profile);
+      guard.modbus.identity_answers = model->learned_rules.modbus.identity_answers;
+      guard.s7 = metrics::S7RulesFromProfile(*profile);
+      guard.s7.identity_answers = model->learned_rules.s7.identity_answers;
     }
   }
   return model;

@@ -19,8 +19,6 @@
 #include "emu/device_rules.h"
 #include "emu/state_overlay.h"
 #include "lm/engine/engine.h"
-#include "metrics/modbus_rules.h"
-#include "metrics/s7_validator.h"
 #include "util/status.h"
 
 namespace protolm::honeypot {
@@ -32,8 +30,7 @@ struct ServedModel {
   size_t context = 0;    // exchanges of context per session
   lm::Engine engine;
   emu::DeviceRules learned_rules;      // decoding; spec-only if none
-  metrics::ModbusRules modbus_rules;  // the guard's
-  metrics::S7Rules s7_rules;
+  emu::DeviceRules guard_rules;        // the guard's
   std::unique_ptr<emu::StateOverlay> state;
 };
 

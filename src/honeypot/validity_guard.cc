@@ -14,7 +14,7 @@ constexpr size_t kMaxCompletions = 256;
 
 bool IsValid(const ServedModel& model, ByteView request, ByteView response) {
   return metrics::ValidateResponse(model.protocol, request, response,
-                                   model.modbus_rules, model.s7_rules)
+                                   model.guard_rules.modbus, model.guard_rules.s7)
       .ok();
 }
 
@@ -37,7 +37,7 @@ Bytes PlainCompletion(const lm::ResponseConstraint& grammar, Bytes prefix) {
 Bytes FallbackResponse(const ServedModel& model, ByteView request) {
   auto grammar = emu::MakeResponseConstraint(
       model.protocol, request, std::numeric_limits<size_t>::max(),
-      emu::DeviceRules{model.modbus_rules, model.s7_rules});
+      model.guard_rules);
   if (grammar == nullptr) return {};
   const Bytes plain = PlainCompletion(*grammar, {});
   if (IsValid(model, request, plain)) return plain;
@@ -69,7 +69,7 @@ GuardedResponse GuardResponse(const ServedModel& model, ByteView request,
   if (model_answer.ok()) {
     Status valid =
         metrics::ValidateResponse(model.protocol, request, *model_answer,
-                                  model.modbus_rules, model.s7_rules);
+                                  model.guard_rules.modbus, model.guard_rules.s7);
     if (valid.ok()) {
       out.bytes = *model_answer;
       return out;

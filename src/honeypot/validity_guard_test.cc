@@ -26,8 +26,8 @@ void ExpectFallbacksValid(const std::string& profile,
                           const std::string& protocol) {
   auto model = Untrained(protocol, profile);
   ASSERT_NE(model, nullptr);
-  EXPECT_TRUE(model->modbus_rules.device_known || protocol != "modbus");
-  EXPECT_TRUE(model->s7_rules.device_known || protocol != "s7comm");
+  EXPECT_TRUE(model->guard_rules.modbus.device_known || protocol != "modbus");
+  EXPECT_TRUE(model->guard_rules.s7.device_known || protocol != "s7comm");
   auto exchanges = emu::testing::ProbeSimulator(profile, protocol, 400);
   ASSERT_GE(exchanges.size(), 400u);
   size_t invalid = 0;
@@ -42,8 +42,8 @@ void ExpectFallbacksValid(const std::string& profile,
     EXPECT_EQ(fallback.action, "fallback");
     EXPECT_FALSE(fallback.model_valid);
     Status valid = metrics::ValidateResponse(protocol, e.request,
-                                             fallback.bytes, model->modbus_rules,
-                                             model->s7_rules);
+                                             fallback.bytes, model->guard_rules.modbus,
+                                             model->guard_rules.s7);
     if (!valid.ok() && ++invalid <= 5)
       ADD_FAILURE() << ToHex(e.request) << " -> " << ToHex(fallback.bytes)
                     << ": " << valid.message();
