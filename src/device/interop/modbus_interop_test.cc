@@ -14,9 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "capture/tcp_conversation_writer.h"
-#include "device/device_server.h"
-#include "device/interop/learned_clone_test_support.h"
-#include "honeypot/honeypot.h"
+#include "device/interop/served_device_test_support.h"
 #include "testing/loopback_client.h"
 #include "proto/modbus/builders.h"
 #include "testing/file_contents.h"
@@ -34,47 +32,23 @@ using ::testing::HasSubstr;
 /// earlier on PATH would not see it).
 constexpr const char* kSystemPython = "/usr/bin/python3";
 
-/// What answers on the port: the simulator or the honeypot serving an
-/// (untrained) clone of it.
-enum class Served { kSimulator, kClone };
+using protolm::testing::Served;
 
 class ModbusInteropTest : public ::testing::TestWithParam<Served> {
  protected:
   void SetUp() override {
-    if (GetParam() == Served::kClone) {
-      clone_ = protolm::testing::ServeLearnedClone(
-          "wago-750-881", "modbus", 800, scratch_.Path("wago.plm"));
-      ASSERT_NE(clone_, nullptr);
-      port_number_ = clone_->listeners().front().port;
-    } else {
-      auto profile = BuiltinProfile("wago-750-881");
-      ASSERT_TRUE(profile.ok()) << profile.status().message();
-      ServeOptions options;
-      options.s7_port = std::nullopt;
-      auto server = StartDeviceServer(*profile, options);
-      ASSERT_TRUE(server.ok()) << server.status().message();
-      server_ = std::move(server).value();
-      port_number_ = server_->modbus_port();
-    }
+    ASSERT_TRUE(device_.Start(GetParam(), "wago-750-881", "modbus", 800));
+    port_number_ = device_.port();
     port_ = std::to_string(port_number_);
   }
-  void TearDown() override {
-    if (server_) server_->Stop();
-    if (clone_) clone_->Stop();
-  }
-  protolm::testing::ScratchDir scratch_;
-  std::unique_ptr<DeviceServer> server_;
-  std::unique_ptr<honeypot::Honeypot> clone_;
+  protolm::testing::ServedDevice device_;
   uint16_t port_number_ = 0;
   std::string port_;
 };
 
-INSTANTIATE_TEST_SUITE_P(
-    SimulatorAndClone, ModbusInteropTest,
-    ::testing::Values(Served::kSimulator, Served::kClone),
-    [](const ::testing::TestParamInfo<Served>& info) {
-      return info.param == Served::kSimulator ? "Simulator" : "Clone";
-    });
+INSTANTIATE_TEST_SUITE_P(SimulatorAndClone, ModbusInteropTest,
+                         ::testing::Values(Served::kSimulator, Served::kClone),
+                         protolm::testing::ServedName);
 
 TEST_P(ModbusInteropTest, NmapModbusDiscoverPrintsTheDevicesIdentity) {
   ASSERT_TRUE(ToolInstalled("nmap"));

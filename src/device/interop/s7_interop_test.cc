@@ -12,10 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "capture/tcp_conversation_writer.h"
-#include "device/device_server.h"
-#include "device/interop/learned_clone_test_support.h"
-#include "device/s7/s7_handler.h"
-#include "honeypot/honeypot.h"
+#include "device/interop/served_device_test_support.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_builders.h"
 #include "testing/loopback_client.h"
@@ -29,41 +26,21 @@ using protolm::testing::ShellOutput;
 using protolm::testing::ToolInstalled;
 using ::testing::HasSubstr;
 
-enum class Served { kSimulator, kClone };
+using protolm::testing::Served;
 
 class S7InteropTest : public ::testing::TestWithParam<Served> {
  protected:
   void SetUp() override {
-    if (GetParam() == Served::kClone) {
-      clone_ = protolm::testing::ServeLearnedClone(
-          "s7-315-2pn", "s7comm", 400, scratch_.Path("s7.plm"));
-      ASSERT_NE(clone_, nullptr);
-      port_ = clone_->listeners().front().port;
-    } else {
-      auto profile = BuiltinProfile("s7-315-2pn");
-      ASSERT_TRUE(profile.ok()) << profile.status().message();
-      auto server = StartDeviceServer(*profile, s7::ServeOnly("s7comm"));
-      ASSERT_TRUE(server.ok()) << server.status().message();
-      server_ = std::move(server).value();
-      port_ = server_->s7_port();
-    }
+    ASSERT_TRUE(device_.Start(GetParam(), "s7-315-2pn", "s7comm", 400));
+    port_ = device_.port();
   }
-  void TearDown() override {
-    if (server_) server_->Stop();
-    if (clone_) clone_->Stop();
-  }
-  protolm::testing::ScratchDir scratch_;
-  std::unique_ptr<DeviceServer> server_;
-  std::unique_ptr<honeypot::Honeypot> clone_;
+  protolm::testing::ServedDevice device_;
   uint16_t port_ = 0;
 };
 
-INSTANTIATE_TEST_SUITE_P(
-    SimulatorAndClone, S7InteropTest,
-    ::testing::Values(Served::kSimulator, Served::kClone),
-    [](const ::testing::TestParamInfo<Served>& info) {
-      return info.param == Served::kSimulator ? "Simulator" : "Clone";
-    });
+INSTANTIATE_TEST_SUITE_P(SimulatorAndClone, S7InteropTest,
+                         ::testing::Values(Served::kSimulator, Served::kClone),
+                         protolm::testing::ServedName);
 
 TEST_P(S7InteropTest, NmapS7InfoPrintsThePlcsIdentity) {
   ASSERT_TRUE(ToolInstalled("nmap"));

@@ -1,8 +1,9 @@
-// Test support: the honeypot serving a clone of a built-in profile as
-// `protolm clone` leaves it before any training — an untrained model with the
-// device rules learned from a boundaries probe of the simulator. What the
-// learned rules, the state overlay and the validity guard give on their own
-// is what the interop tests of this folder compare with the simulator.
+// Test support: what answers on a loopback port in the interop tests of this
+// folder — the simulator of a built-in profile, or the honeypot serving a
+// clone of it as `protolm clone` leaves it before any training (an untrained
+// model with the device rules learned from a boundaries probe of the
+// simulator). What the learned rules, the state overlay and the validity
+// guard give on their own is what the tests compare with the simulator.
 // Header-only.
 #pragma once
 
@@ -11,34 +12,78 @@
 #include <memory>
 #include <string>
 
+#include "device/device_server.h"
+#include "device/profile.h"
+#include "device/s7/s7_handler.h"
 #include "emu/device_rules.h"
 #include "emu/simulator_probe_test_support.h"
 #include "honeypot/honeypot.h"
 #include "honeypot/honeypot_test_support.h"
+#include "testing/scratch_dir.h"
 
 namespace protolm::testing {
 
-/// Serves the clone of `profile` (its `protocol`) on an ephemeral loopback
-/// port; the model is written to `model_path`. Null (with a test failure)
-/// when the rules are not learned or the honeypot does not start.
-inline std::unique_ptr<honeypot::Honeypot> ServeLearnedClone(
-    const std::string& profile, const std::string& protocol,
-    size_t probe_size, const std::string& model_path) {
-  const emu::DeviceRules rules = emu::LearnDeviceRules(
-      protocol, emu::testing::ProbeSimulator(profile, protocol, probe_size),
-      nullptr);
-  EXPECT_TRUE(protocol == "modbus" ? rules.modbus.device_known
-                                   : rules.s7.device_known);
-  if (!honeypot::testing::WriteUntrainedModel(model_path, protocol, profile, 1,
-                                              rules)) {
-    ADD_FAILURE() << "cannot write " << model_path;
-    return nullptr;
-  }
-  honeypot::HoneypotOptions options;
-  options.listeners.push_back({model_path, "127.0.0.1", 0});
-  auto clone = honeypot::StartHoneypot(options);
-  EXPECT_TRUE(clone.ok()) << clone.status().message();
-  return clone.ok() ? std::move(clone).value() : nullptr;
+enum class Served { kSimulator, kClone };
+
+/// The test-name suffix of a parameter: "Simulator" or "Clone".
+inline std::string ServedName(const ::testing::TestParamInfo<Served>& info) {
+  return info.param == Served::kSimulator ? "Simulator" : "Clone";
 }
+
+/// The simulator or the clone of `profile`, speaking `protocol`, on an
+/// ephemeral loopback port; stopped when destroyed.
+class ServedDevice {
+ public:
+  /// False (with a test failure) when it cannot start; the clone learns its
+  /// rules from `probe_size` exchanges.
+  bool Start(Served served, const std::string& profile,
+             const std::string& protocol, size_t probe_size) {
+    if (served == Served::kClone) return StartClone(profile, protocol, probe_size);
+    auto device = device::BuiltinProfile(profile);
+    EXPECT_TRUE(device.ok()) << device.status().message();
+    if (!device.ok()) return false;
+    auto server =
+        device::StartDeviceServer(*device, device::s7::ServeOnly(protocol));
+    EXPECT_TRUE(server.ok()) << server.status().message();
+    if (!server.ok()) return false;
+    server_ = std::move(server).value();
+    port_ = protocol == "s7comm" ? server_->s7_port() : server_->modbus_port();
+    return true;
+  }
+  ~ServedDevice() {
+    if (server_) server_->Stop();
+    if (clone_) clone_->Stop();
+  }
+  uint16_t port() const { return port_; }
+
+ private:
+  bool StartClone(const std::string& profile, const std::string& protocol,
+                  size_t probe_size) {
+    const emu::DeviceRules rules = emu::LearnDeviceRules(
+        protocol, emu::testing::ProbeSimulator(profile, protocol, probe_size),
+        nullptr);
+    EXPECT_TRUE(protocol == "modbus" ? rules.modbus.device_known
+                                     : rules.s7.device_known);
+    const std::string model = scratch_.Path(profile + ".plm");
+    if (!honeypot::testing::WriteUntrainedModel(model, protocol, profile, 1,
+                                                rules)) {
+      ADD_FAILURE() << "cannot write " << model;
+      return false;
+    }
+    honeypot::HoneypotOptions options;
+    options.listeners.push_back({model, "127.0.0.1", 0});
+    auto clone = honeypot::StartHoneypot(options);
+    EXPECT_TRUE(clone.ok()) << clone.status().message();
+    if (!clone.ok()) return false;
+    clone_ = std::move(clone).value();
+    port_ = clone_->listeners().front().port;
+    return true;
+  }
+
+  ScratchDir scratch_;
+  std::unique_ptr<device::DeviceServer> server_;
+  std::unique_ptr<honeypot::Honeypot> clone_;
+  uint16_t port_ = 0;
+};
 
 }  // namespace protolm::testing
