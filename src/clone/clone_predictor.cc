@@ -41,7 +41,7 @@ Result<std::vector<Bytes>> PredictIsolated(
 Result<std::vector<Bytes>> PredictReplay(
     const lm::Engine& engine, const std::vector<DatasetRecord>& records,
     const PredictOptions& options) {
-  emu::StateOverlay state(options.protocol);
+  emu::StateOverlay state(options.protocol, options.rules.modbus_memory);
   emu::ResponderOptions responder_options;
   responder_options.constrained = options.constrained;
   responder_options.use_state = options.use_state;

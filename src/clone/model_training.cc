@@ -5,8 +5,11 @@
 #include <ctime>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "clone/clone_predictor.h"
 #include "clone/dataset_split.h"
+#include "emu/learned_modbus_memory.h"
 #include "lm/engine/engine.h"
 #include "lm/plugin/trainer_loader.h"
 #include "util/sha256.h"
@@ -16,12 +19,34 @@ namespace protolm::clone {
 emu::DeviceRules LearnRules(const std::vector<DatasetRecord>& records,
                             const std::vector<size_t>& indices,
                             const std::string& protocol, std::string* summary) {
+  std::vector<bool> known(records.size(), false);
   std::vector<lm::ByteExchange> exchanges;
   for (size_t i : indices) {
+    known[i] = true;
     if (records[i].protocol == protocol)
       exchanges.push_back({records[i].request, records[i].response});
   }
-  return emu::LearnDeviceRules(protocol, exchanges, summary);
+  emu::DeviceRules rules = emu::LearnDeviceRules(protocol, exchanges, summary);
+  if (protocol != "modbus") return rules;
+  // The whole probe in order, held-out answers left out.
+  std::vector<lm::ByteExchange> sequence;
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (records[i].protocol != protocol) continue;
+    sequence.push_back(
+        {records[i].request, known[i] ? records[i].response : Bytes{}});
+  }
+  rules.modbus_memory = emu::LearnModbusStartingMemory(sequence);
+  if (summary != nullptr) {
+    using T = metrics::ModbusTable;
+    const emu::ModbusMemoryImage& m = rules.modbus_memory;
+    *summary += fmt::format(
+        "; starting memory seen by the training reads: {} coils, {} discrete "
+        "inputs, {} holding registers, {} input registers",
+        m.Known(T::kCoils).size(), m.Known(T::kDiscreteInputs).size(),
+        m.Known(T::kHoldingRegisters).size(),
+        m.Known(T::kInputRegisters).size());
+  }
+  return rules;
 }
 
 Result<TrainedModel> TrainCloneModel(const std::vector<DatasetRecord>& records,

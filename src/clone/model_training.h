@@ -71,7 +71,10 @@ Result<lm::Checkpoint> MakeCheckpoint(const lm::ModelConfig& config,
                                       const TrainingOrigin& origin);
 
 /// The device rules (emu/device_rules.h) learned from the `protocol`
-/// records among records[indices]; `summary` gets one line for the log.
+/// records among records[indices] (the training split), and for Modbus the
+/// starting memory (emu/learned_modbus_memory.h) from all records in order,
+/// the answers outside `indices` held out; `summary` gets one line for the
+/// log.
 emu::DeviceRules LearnRules(const std::vector<DatasetRecord>& records,
                             const std::vector<size_t>& indices,
                             const std::string& protocol, std::string* summary);

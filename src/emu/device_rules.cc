@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "emu/answer_table_json.h"
+#include "emu/learned_modbus_memory.h"
 #include "emu/learned_modbus_rules.h"
 #include "emu/learned_s7_areas.h"
 #include "emu/s7_identity_answers.h"
@@ -14,6 +15,7 @@ namespace {
 constexpr const char* kModbusKey = "modbus_rules";
 constexpr const char* kS7Key = "s7_identity_answers";
 constexpr const char* kS7AreasKey = "s7_areas";
+constexpr const char* kModbusMemoryKey = "modbus_memory";
 
 /// [[area code, db, size], ...]
 nlohmann::json AreasToJson(const std::vector<metrics::S7AreaSize>& areas) {
@@ -98,6 +100,8 @@ void StoreDeviceRules(const DeviceRules& rules, nlohmann::json* extra) {
   if (rules.s7.device_known) (*extra)[kS7AreasKey] = AreasToJson(rules.s7.areas);
   if (!rules.s7.identity_answers.empty())
     (*extra)[kS7Key] = AnswerTableToJson(rules.s7.identity_answers);
+  nlohmann::json memory = ModbusMemoryToJson(rules.modbus_memory);
+  if (!memory.empty()) (*extra)[kModbusMemoryKey] = std::move(memory);
 }
 
 Result<DeviceRules> DeviceRulesOf(const lm::Provenance& provenance) {
@@ -114,6 +118,10 @@ Result<DeviceRules> DeviceRulesOf(const lm::Provenance& provenance) {
   if (extra.contains(kS7Key)) {
     ASSIGN_OR_RETURN(rules.s7.identity_answers,
                      AnswerTableFromJson(extra[kS7Key], kS7Key));
+  }
+  if (extra.contains(kModbusMemoryKey)) {
+    ASSIGN_OR_RETURN(rules.modbus_memory,
+                     ModbusMemoryFromJson(extra[kModbusMemoryKey]));
   }
   return rules;
 }

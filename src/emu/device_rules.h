@@ -10,8 +10,9 @@
 // and the connection confirm, setup and userdata (SZL) answers the PLC gave
 // identically each time (s7_identity_answers.h). The checkpoint keeps them in
 // provenance.extra under "modbus_rules", "s7_areas" and
-// "s7_identity_answers". Pure
-// functions; thread-safe.
+// "s7_identity_answers". Beside the rules, a Modbus clone keeps the memory
+// its device started from (learned_modbus_memory.h, key "modbus_memory"),
+// which seeds its state overlay. Pure functions; thread-safe.
 #pragma once
 
 #include <string>
@@ -20,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "emu/modbus_memory_image.h"
 #include "lm/engine/checkpoint.h"
 #include "lm/engine/tokens.h"
 #include "metrics/modbus_rules.h"
@@ -31,6 +33,7 @@ namespace protolm::emu {
 struct DeviceRules {
   metrics::ModbusRules modbus;  // the specification's alone when none learned
   metrics::S7Rules s7;          // areas (when learned), identity answers
+  ModbusMemoryImage modbus_memory;  // the values the device started from
 };
 
 /// Learns the rules of a `protocol` device from its exchanges (other

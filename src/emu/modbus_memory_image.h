@@ -1,43 +1,72 @@
-// The part of a Modbus device's memory a clone remembers: coils and holding
-// registers, learned from exchanges, so that it returns what was written.
+// The part of a Modbus device's memory a clone remembers, so that it returns
+// what was written and what the device was seen to hold.
 //
-// Observe learns from one exchange answered normally: write single coil (5)
-// and register (6), write multiple coils (15) and registers (16), mask write
-// (22, when the result is determined), read/write registers (23: the write,
-// then the values read), and the values of normal read coils (1) and read
-// holding registers (3) responses. Apply overwrites the data of a normal read
-// coils / holding registers / read-write response where the image knows the
-// value and leaves unknown addresses, exceptions and every other response as
-// they are. Discrete inputs and input registers are not kept: the process
-// drives them, the model answers them. Memory is bounded by the 16-bit
-// address space (at most 65536 entries per table). Not thread-safe.
+// Observe learns coils and holding registers from one exchange answered
+// normally: write single coil (5) and register (6), write multiple coils (15)
+// and registers (16), mask write (22, when the result is determined),
+// read/write registers (23: the write, then the values read), and the values
+// of normal read coils (1) and read holding registers (3) responses. Seed
+// sets a value of any of the four tables: the memory the device started
+// from (learned_modbus_memory.h); it is the only way discrete inputs and
+// input registers become known, since the process drives them and a clone
+// must not freeze its own guesses of them. Apply overwrites the data of a
+// normal read answer (1, 2, 3, 4, 23) where the image knows the value and
+// leaves unknown addresses, exceptions and every other response as they are.
+// Memory is bounded by the 16-bit address space (at most 65536 entries per
+// table). Not thread-safe.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
+#include <vector>
 
+#include "metrics/modbus_rules.h"
 #include "util/bytes.h"
 
 namespace protolm::emu {
+
+/// One table entry's value (a coil or discrete input is 0 or 1).
+struct ModbusCell {
+  metrics::ModbusTable table = metrics::ModbusTable::kCoils;
+  uint16_t address = 0;
+  uint16_t value = 0;
+};
+
+/// The entries a normal read answer (1, 2, 3, 4, and the read of 23) to
+/// `request` reports, in address order; empty when the exchange does not
+/// decode, does not pair or is not such an answer.
+std::vector<ModbusCell> ReadCells(ByteView request, ByteView response);
 
 class ModbusMemoryImage {
  public:
   /// Learns from a request ADU and its response ADU; ignores exchanges that
   /// do not decode, do not pair, or carry an exception.
   void Observe(ByteView request, ByteView response);
+  /// Sets one entry (coils and discrete inputs: nonzero is on).
+  void Seed(const ModbusCell& cell);
   /// `response` with the known values of a normal read answer to `request`
   /// filled in; otherwise `response` unchanged.
   Bytes Apply(ByteView request, ByteView response) const;
 
-  std::optional<bool> Coil(uint16_t address) const;
-  std::optional<uint16_t> HoldingRegister(uint16_t address) const;
-  size_t known_coils() const { return coils_.size(); }
-  size_t known_registers() const { return registers_.size(); }
+  std::optional<uint16_t> Value(metrics::ModbusTable table,
+                                uint16_t address) const;
+  /// The known entries of a table (address -> value).
+  const std::unordered_map<uint16_t, uint16_t>& Known(
+      metrics::ModbusTable table) const {
+    return tables_[Index(table)];
+  }
 
  private:
-  std::unordered_map<uint16_t, bool> coils_;
-  std::unordered_map<uint16_t, uint16_t> registers_;
+  static size_t Index(metrics::ModbusTable table) {
+    return static_cast<size_t>(table);
+  }
+  void Set(metrics::ModbusTable table, uint16_t address, uint16_t value) {
+    tables_[Index(table)][address] = value;
+  }
+
+  std::array<std::unordered_map<uint16_t, uint16_t>, 4> tables_;
 };
 
 }  // namespace protolm::emu

@@ -65,6 +65,7 @@ Result<Bytes> Responder::Generate(ByteView request) const {
 
 Bytes Responder::Commit(ByteView request, ByteView model_response) {
   Bytes response(model_response.begin(), model_response.end());
+  if (protocol_ == "s7comm") response = s7_data_units_.Number(response);
   if (options_.use_state && state_ != nullptr)
     response = state_->Settle(request, response);
   if (options_.context > 0) {

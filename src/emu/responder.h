@@ -6,9 +6,11 @@
 // (oldest first), decodes greedily under the response constraint of the
 // request (response_constraint.h) when `constrained`, lets the shared state
 // overlay (state_overlay.h) fill in the values the device is known to hold
-// when `use_state`, and then records the final exchange: in the overlay (so
-// other sessions read what this one wrote) and in the session's context. Used
-// by `protolm predict`, `protolm clone` and the honeypot.
+// when `use_state` (an S7 userdata answer in parts first gets the session's
+// next data unit reference, s7_identity_answers.h), and then records the
+// final exchange: in the overlay (so other sessions read what this one
+// wrote) and in the session's context. Used by `protolm predict`,
+// `protolm clone` and the honeypot.
 #pragma once
 
 #include <cstddef>
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "emu/device_rules.h"
+#include "emu/s7_identity_answers.h"
 #include "emu/state_overlay.h"
 #include "lm/engine/engine.h"
 #include "util/bytes.h"
@@ -76,6 +79,7 @@ class Responder {
   std::string protocol_;
   ResponderOptions options_;
   StateOverlay* state_;
+  S7DataUnitNumbering s7_data_units_;  // this session's (S7 only)
   std::vector<lm::ByteExchange> context_;
 };
 

@@ -26,6 +26,15 @@ constexpr uint8_t kRosctrJob = 0x01;
 constexpr uint8_t kRosctrUserdata = 0x07;
 constexpr uint8_t kSetupCommunication = 0xF0;
 constexpr size_t kMinS7Header = 10;
+/// A userdata parameter (after the 10-byte header): head (3), length,
+/// method, type and group, subfunction, sequence number and, in answers
+/// (length 8), the data unit reference, the last-data-unit flag and an
+/// error code.
+constexpr size_t kUserdataParam = 10;
+constexpr size_t kParamLength = 3;
+constexpr uint8_t kAnswerParamLength = 8;
+constexpr size_t kDataUnitRef = 8;
+constexpr size_t kMoreFollows = 9;
 
 /// Where the S7 header of a framed unit starts (after TPKT and the COTP
 /// data unit header), when one is there.
@@ -48,12 +57,31 @@ Bytes Zeroed(ByteView framed, size_t at) {
   return out;
 }
 
+/// Where the parameter of a userdata answer starts, when `framed` is one.
+std::optional<size_t> UserdataAnswerParam(ByteView framed) {
+  auto start = S7Start(framed);
+  if (!start || framed[*start + kRosctrOffset] != kRosctrUserdata)
+    return std::nullopt;
+  const size_t param = *start + kUserdataParam;
+  if (framed.size() <= param + kMoreFollows ||
+      framed[param + kParamLength] != kAnswerParamLength)
+    return std::nullopt;
+  return param;
+}
+
 /// `answer` without what differs between two answers to equal requests: the
-/// PDU reference of an S7 answer, the destination reference of a confirm.
+/// PDU reference of an S7 answer (and the data unit reference of a userdata
+/// answer in parts), both references of a confirm (the client's, and the
+/// one the PLC picks per connection).
 std::optional<Bytes> Normalised(ByteView answer) {
-  if (IsConnect(answer, kCotpConnectConfirm)) return Zeroed(answer, kCotpDstRef);
-  if (auto start = S7Start(answer)) return Zeroed(answer, *start + kPduRefOffset);
-  return std::nullopt;
+  if (IsConnect(answer, kCotpConnectConfirm))
+    return Zeroed(Zeroed(answer, kCotpDstRef), kCotpSrcRef);
+  auto start = S7Start(answer);
+  if (!start) return std::nullopt;
+  Bytes out = Zeroed(answer, *start + kPduRefOffset);
+  if (auto param = UserdataAnswerParam(answer))
+    out[*param + kDataUnitRef] = 0;
+  return out;
 }
 
 }  // namespace
@@ -101,6 +129,15 @@ std::map<Bytes, Bytes> LearnS7IdentityAnswers(
   }
   for (const Bytes& key : varying) answers.erase(key);
   return answers;
+}
+
+Bytes S7DataUnitNumbering::Number(ByteView answer) {
+  Bytes out(answer.begin(), answer.end());
+  auto param = UserdataAnswerParam(answer);
+  if (!param || answer[*param + kMoreFollows] == 0) return out;
+  if (++last_ == 0) last_ = 1;
+  out[*param + kDataUnitRef] = last_;
+  return out;
 }
 
 }  // namespace protolm::emu

@@ -6,12 +6,17 @@
 //
 // Requests and answers are compared as framed units without what the client
 // picks per request: the PDU reference of S7 PDUs, the source reference of a
-// connection request (the confirm's destination reference). A kept answer is
-// sent back with the asking request's reference. Answers that vary (the
+// connection request (the confirm's destination reference; the confirm's
+// source reference, which the PLC picks per connection, too), and the data
+// unit reference of a userdata answer in parts, which the PLC numbers per
+// connection. A kept answer is sent back with the asking request's
+// reference; S7DataUnitNumbering numbers the parts as the PLC does. Answers that vary (the
 // clock, a mode that changed during the probe) are not kept. Used by the S7
 // response grammar (s7_response_constraint.h) through metrics::S7Rules.
-// Pure functions; thread-safe.
+// The functions are pure and thread-safe.
 #pragma once
+
+#include <cstdint>
 
 #include <map>
 #include <optional>
@@ -35,5 +40,17 @@ std::optional<Bytes> S7AnswerTo(ByteView request, ByteView answer);
 /// answered identically (up to the references) each time.
 std::map<Bytes, Bytes> LearnS7IdentityAnswers(
     const std::vector<lm::ByteExchange>& exchanges);
+
+/// The data unit references of one connection's userdata answers in parts:
+/// an answer that says more parts follow gets the connection's next
+/// reference (1, 2, ..., 255, 1, ...), as an S7 CPU numbers them; other
+/// responses pass unchanged. One per session; not thread-safe.
+class S7DataUnitNumbering {
+ public:
+  Bytes Number(ByteView answer);
+
+ private:
+  uint8_t last_ = 0;
+};
 
 }  // namespace protolm::emu

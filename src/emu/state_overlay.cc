@@ -1,9 +1,13 @@
 // Protocol dispatch of the state overlay (see state_overlay.h).
 #include "emu/state_overlay.h"
 
+#include <utility>
+
 namespace protolm::emu {
 
-StateOverlay::StateOverlay(std::string_view protocol) : protocol_(protocol) {}
+StateOverlay::StateOverlay(std::string_view protocol,
+                           ModbusMemoryImage modbus_start)
+    : protocol_(protocol), modbus_(std::move(modbus_start)) {}
 
 void StateOverlay::Observe(ByteView request, ByteView response) {
   if (protocol_ == "modbus") modbus_.Observe(request, response);

@@ -9,7 +9,8 @@
 // s7_memory_image.h say which functions, tables and areas). Responses of
 // other kinds, exceptions and unknown addresses stay as the model produced
 // them. Protocols without an image leave everything unchanged. Memory is
-// bounded. Settle (Apply then Observe, under the overlay's own lock) may be
+// bounded. A clone's overlay starts from the memory its probe showed
+// (learned_modbus_memory.h); an empty one from nothing. Settle (Apply then Observe, under the overlay's own lock) may be
 // called from several threads at once; Observe and Apply on their own are
 // not thread-safe and must not run while another thread uses the overlay.
 #pragma once
@@ -27,7 +28,9 @@ namespace protolm::emu {
 class StateOverlay {
  public:
   /// `protocol`: "modbus" or "s7comm"; any other name keeps no state.
-  explicit StateOverlay(std::string_view protocol);
+  /// `modbus_start`: the Modbus memory the device starts from.
+  explicit StateOverlay(std::string_view protocol,
+                        ModbusMemoryImage modbus_start = {});
 
   void Observe(ByteView request, ByteView response);
   Bytes Apply(ByteView request, ByteView response) const;

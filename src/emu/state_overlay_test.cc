@@ -15,6 +15,7 @@ namespace protolm::emu {
 namespace {
 
 namespace mb = modbus;
+constexpr auto kHolding = metrics::ModbusTable::kHoldingRegisters;
 
 Bytes Req(const mb::Request& r, uint16_t t = 1) {
   return mb::BuildRequestAdu(t, 1, r).value();
@@ -53,8 +54,8 @@ TEST(StateOverlay, ModbusCoilsAndMaskWrite) {
                   Resp(mb::MaskWriteRegisterResponse(4, 0x00F2, 0x0025)));
   overlay.Observe(Req(mb::MaskWriteRegister(5, 0xFFFF, 0x0001)),
                   Resp(mb::MaskWriteRegisterResponse(5, 0xFFFF, 0x0001)));
-  EXPECT_EQ(overlay.modbus().HoldingRegister(4), 0x0017);  // spec example
-  EXPECT_EQ(overlay.modbus().HoldingRegister(5), std::nullopt);
+  EXPECT_EQ(overlay.modbus().Value(kHolding, 4), 0x0017);  // spec example
+  EXPECT_EQ(overlay.modbus().Value(kHolding, 5), std::nullopt);
 }
 
 TEST(StateOverlay, ModbusExceptionsAndInputsAreLeftAlone) {
@@ -63,7 +64,7 @@ TEST(StateOverlay, ModbusExceptionsAndInputsAreLeftAlone) {
   overlay.Observe(
       Req(mb::WriteSingleRegister(1, 5)),
       Resp(mb::ExceptionResponse(6, mb::ExceptionCode::kIllegalDataAddress)));
-  EXPECT_EQ(overlay.modbus().known_registers(), 0u);
+  EXPECT_EQ(overlay.modbus().Known(kHolding).size(), 0u);
   overlay.Observe(Req(mb::WriteSingleRegister(0, 5)),
                   Resp(mb::WriteSingleResponse(6, 0, 5)));
   Bytes read = Req(mb::ReadHoldingRegisters(0, 1));
@@ -84,7 +85,7 @@ TEST(StateOverlay, ModbusReadsTeachValues) {
   StateOverlay overlay("modbus");
   overlay.Observe(Req(mb::ReadHoldingRegisters(100, 2)),
                   Resp(mb::ReadRegistersResponse(3, {0xAAAA, 0xBBBB})));
-  EXPECT_EQ(overlay.modbus().HoldingRegister(101), 0xBBBB);
+  EXPECT_EQ(overlay.modbus().Value(kHolding, 101), 0xBBBB);
 }
 
 using s7comm::AnyPointer;

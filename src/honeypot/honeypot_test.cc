@@ -23,6 +23,9 @@ using protolm::testing::LoopbackClient;
 Bytes Adu(uint16_t tid, const modbus::Request& request) {
   return *modbus::BuildRequestAdu(tid, 1, request);
 }
+Bytes Answer(uint16_t tid, const modbus::Response& response) {
+  return *modbus::BuildResponseAdu(tid, 1, response);
+}
 
 /// Counts exchanges and guard actions the server reports.
 class Tally : public net::ServerObserver {
@@ -122,7 +125,9 @@ TEST_F(HoneypotTest, TheModelDecodesUnderTheRulesItLearned) {
   rules.device_known = true;
   rules.supported_functions = {3, 6};
   rules.holding_registers = {0, 100};
-  Serve("modbus", "", {}, emu::DeviceRules{rules, {}});
+  emu::DeviceRules learned;
+  learned.modbus = rules;
+  Serve("modbus", "", {}, learned);
   LoopbackClient c(port_);
   for (uint16_t tid = 1; tid <= 8; ++tid) {
     const uint16_t address = tid % 2 ? 10 : 99 + tid;  // in, then past the end
@@ -140,6 +145,27 @@ TEST_F(HoneypotTest, TheModelDecodesUnderTheRulesItLearned) {
   EXPECT_EQ(ToHex(*refused), "000900000003018101");
   EXPECT_EQ(tally_.guarded(), 0u);
   EXPECT_EQ(tally_.exchanges(), 9u);
+}
+
+TEST_F(HoneypotTest, TheCloneStartsFromTheMemoryItsProbeShowed) {
+  // The starting memory in the checkpoint answers reads of input registers
+  // and coils even from an untrained model; a write still wins.
+  emu::DeviceRules learned;
+  learned.modbus_memory.Seed({metrics::ModbusTable::kInputRegisters, 0, 1234});
+  learned.modbus_memory.Seed({metrics::ModbusTable::kInputRegisters, 1, 5678});
+  learned.modbus_memory.Seed({metrics::ModbusTable::kCoils, 2, 1});
+  Serve("modbus", "wago-750-881", {}, learned);
+  LoopbackClient c(port_);
+  ASSERT_TRUE(c.Send(Adu(1, modbus::ReadInputRegisters(0, 2))));
+  auto inputs = c.ReceiveModbusAdu();
+  ASSERT_TRUE(inputs);
+  EXPECT_EQ(*inputs, Answer(1, modbus::ReadRegistersResponse(4, {1234, 5678})));
+  ASSERT_TRUE(c.Send(Adu(2, modbus::WriteSingleCoil(2, false))));
+  ASSERT_TRUE(c.ReceiveModbusAdu());
+  ASSERT_TRUE(c.Send(Adu(3, modbus::ReadCoils(2, 1))));
+  auto coil = c.ReceiveModbusAdu();
+  ASSERT_TRUE(coil);
+  EXPECT_EQ(*coil, Answer(3, modbus::ReadBitsResponse(1, {false})));
 }
 
 TEST_F(HoneypotTest, AnS7SessionConnectsAndAnswersValidly) {

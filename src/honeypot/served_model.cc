@@ -30,7 +30,7 @@ Result<std::unique_ptr<ServedModel>> LoadServedModel(const std::string& path) {
           ? checkpoint.provenance.extra.value("context", size_t{0})
           : 0,
       std::move(engine), *learned, *learned,
-      std::make_unique<emu::StateOverlay>(protocol)});
+      std::make_unique<emu::StateOverlay>(protocol, learned->modbus_memory)});
   if (!model->profile.empty()) {
     auto profile = device::BuiltinProfile(model->profile);
     if (profile.ok()) {

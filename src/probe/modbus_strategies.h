@@ -11,7 +11,8 @@
 //    and device identification of an unknown object (illegal data address,
 //    02); every illegal function of the configuration (01);
 //  * device identification read codes 1-4 over the objects, report server
-//    id (17) and the other field-less functions configured;
+//    id (17) and the other field-less functions configured, three times (a
+//    clone learns identity answers from its training split alone);
 //  * then, for every element count n from 1 to max_elements inclusive (1 and
 //    max first, the rest in a seeded order, so a short probe still reaches
 //    the maximum) and every configured table function: the lowest address,

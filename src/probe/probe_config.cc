@@ -37,6 +37,10 @@ ProbeConfig S7Default() {
   ProbeConfig c;
   c.protocol = "s7comm";
   c.max_elements = 24;
+  // A PLC's connection confirm and setup answers are part of what a clone
+  // learns; asked once, they land outside the training split one time in
+  // five.
+  c.requests_per_connection = 100;
   c.s7_areas = {{Area::kDataBlock, 1, 256},
                 {Area::kDataBlock, 2, 1024},
                 {Area::kFlags, 0, 2048},
@@ -254,8 +258,10 @@ Result<ProbeConfig> ParseProbeConfig(std::string_view json_text,
       {"protocol", "max_elements", "function_codes", "illegal_functions",
        "unit_id", "coils", "discrete_inputs", "holding_registers",
        "input_registers", "register_min", "register_max", "process_variables",
-       "mix_ratio", "power", "s7"});
+       "mix_ratio", "power", "requests_per_connection", "s7"});
   r.Int(j, "", "max_elements", config->max_elements, 1, 2000);
+  r.Int(j, "", "requests_per_connection", config->requests_per_connection, 0,
+        1000000);
   if (protocol == "modbus") ReadModbus(r, j, *config);
   if (auto s7 = j.find("s7"); s7 != j.end()) {
     if (protocol != "s7comm")

@@ -5,7 +5,7 @@
 // four tables, the range of register values written, the function codes
 // the device should refuse, and the process variables (a register written as
 // input, a register read as output, the input's range) that the weighted
-// strategy samples. For S7comm it names the memory areas (DBs with numbers,
+// strategy samples, and how many requests a connection carries. For S7comm it names the memory areas (DBs with numbers,
 // M, I, Q with sizes), the SZL lists to read, the most items per request and
 // the TSAPs and PDU size of the connection. Configurations are JSON files
 // (schema in docs/probe-and-metrics.md; unknown keys are errors) or the
@@ -66,6 +66,9 @@ struct ProbeConfig {
   /// Largest element count of the boundaries method (Modbus: items per
   /// request; S7: bytes per item).
   uint16_t max_elements = 50;
+  /// A fresh connection after this many requests (S7: a new COTP connect
+  /// and setup communication); 0 keeps one as long as the device does.
+  uint32_t requests_per_connection = 0;
 
   // Modbus.
   std::vector<uint8_t> function_codes;

@@ -136,8 +136,11 @@ TEST(ProbeEndToEnd, S7BoundariesProbeIsValidAndReadsSzl) {
   o.pcap_path = dir.Path("s7.pcap");
   auto summary = RunProbe(o);
   ASSERT_TRUE(summary.ok()) << summary.status().message();
-  EXPECT_EQ(summary->tally.exchanges, 601u);  // + setup communication
-  EXPECT_EQ(summary->tally.control, 1u);      // COTP connect
+  // A fresh connection every 100 requests, each with a COTP connect
+  // (control) and a setup communication.
+  EXPECT_EQ(summary->connections, 6u);
+  EXPECT_EQ(summary->tally.exchanges, 606u);
+  EXPECT_EQ(summary->tally.control, 6u);
   const metrics::S7Rules rules = metrics::S7RulesFromProfile(device.profile);
   size_t invalid = 0;
   std::map<std::string, size_t> functions;

@@ -37,12 +37,19 @@ class Prober {
 
   /// Sends one application request, records it; returns the answer.
   Result<Bytes> Send(const Bytes& request) {
+    const uint32_t per_connection = o_.config.requests_per_connection;
+    if (connection_ && per_connection != 0 && sent_here_ >= per_connection)
+      connection_.reset();
     RETURN_IF_ERROR(EnsureConnected());
     const int64_t sent_us = NowUs();
     auto answer = connection_->Exchange(request);
     Bytes response = answer.ok() ? std::move(answer).value() : Bytes{};
     RETURN_IF_ERROR(recorder_.Record(request, sent_us, response, NowUs()));
-    if (!connection_->usable()) connection_.reset();
+    ++sent_here_;
+    if (!connection_->usable()) {
+      connection_.reset();
+      ++drops_;
+    }
     return response;
   }
 
@@ -67,13 +74,14 @@ class Prober {
  private:
   Status EnsureConnected() {
     if (connection_) return Status::Ok();
-    if (connections_ > o_.max_reconnects)
+    if (drops_ > o_.max_reconnects)
       return IoError("target " + o_.host + ":" + std::to_string(o_.port) +
-                     " dropped the connection " + std::to_string(connections_) +
+                     " dropped the connection " + std::to_string(drops_) +
                      " times; giving up (see the dataset's last records)");
     ASSIGN_OR_RETURN(connection_, ProbeConnection::Connect(o_.host, o_.port,
                                                            codec_, o_.timeout));
     ++connections_;
+    sent_here_ = 0;
     RETURN_IF_ERROR(
         recorder_.BeginSession(connection_->local(), connection_->peer()));
     if (o_.config.protocol == "s7comm") return S7Handshake();
@@ -114,6 +122,8 @@ class Prober {
   ProbeRecorder& recorder_;
   std::unique_ptr<ProbeConnection> connection_;
   size_t connections_ = 0;
+  size_t drops_ = 0;      // connections the device closed or broke
+  size_t sent_here_ = 0;  // requests on the current connection
   uint16_t next_reference_ = 1;
 };
 
