@@ -1,8 +1,9 @@
 // libFuzzer target: response constraints, device rules learning and the
 // state overlay on hostile request and response bytes. The first input byte
-// picks the protocol, whether the grammar follows the rules learned from the
-// exchange itself (bit 1), and whether the response bytes are also read as
-// a checkpoint's rules JSON (bit 2); the second where the request ends. The
+// picks the protocol, whether the grammar follows the rules (and the overlay
+// the starting memory) learned from the exchange itself (bit 1), and whether
+// the response bytes are also read as a checkpoint's rules JSON (bit 2); the
+// second where the request ends. The
 // walk asks the grammar about every prefix of the response and checks that
 // the grammar never leaves a valid prefix without a continuation.
 #include <cstddef>
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "emu/device_rules.h"
+#include "emu/learned_modbus_memory.h"
 #include "emu/response_constraint.h"
 #include "emu/state_overlay.h"
 
@@ -31,6 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         {Bytes(request.begin(), request.end()),
          Bytes(response.begin(), response.end())}};
     rules = emu::LearnDeviceRules(protocol, seen, nullptr);
+    rules.modbus_memory = emu::LearnModbusStartingMemory(seen);
   }
   if (data[0] & 4) {
     lm::Provenance provenance;
@@ -57,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     walk.push_back(static_cast<uint8_t>(b));
   }
 
-  emu::StateOverlay overlay(protocol);
+  emu::StateOverlay overlay(protocol, rules.modbus_memory);
   overlay.Observe(request, response);
   Bytes applied = overlay.Apply(request, response);
   if (applied.size() != response.size()) std::abort();
