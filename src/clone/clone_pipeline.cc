@@ -12,6 +12,7 @@
 #include "clone/clone_report.h"
 #include "clone/dataset_split.h"
 #include "clone/model_training.h"
+#include "clone/process_accuracy.h"
 #include "device/device_server.h"
 #include "device/s7/s7_handler.h"
 #include "lm/engine/checkpoint.h"
@@ -207,6 +208,21 @@ Result<RoundOutcome> RunRound(const CloneOptions& options, Target& target,
       100 * Ratio(round["pure_unconstrained"], "bca"),
       100 * Ratio(round["pure_unconstrained"], "rva"),
       100 * Ratio(round["with_state"], "bca")));
+
+  if (options.strategy == "weighted") {
+    const std::vector<ProcessAccuracy> processes =
+        ScoreProcesses(records, split.test, pure,
+                       probe.config.process_variables, kProcessEpsilons);
+    round["process"] = ProcessAccuracyToJson(processes);
+    for (const ProcessAccuracy& p : processes) {
+      std::string shares;
+      for (const auto& [epsilon, share] : p.rva_epsilon)
+        shares += fmt::format(" ε {:g}%: {:.1f}%", 100 * epsilon, 100 * share);
+      say(fmt::format("process {}: {} test reads of its output (range {:g}), "
+                      "pure RVA-ε{}",
+                      p.name, p.n, p.range, shares));
+    }
+  }
 
   TrainingOrigin origin;
   origin.protocol = target.protocol();

@@ -93,6 +93,24 @@ std::string RenderReportMarkdown(const nlohmann::json& report,
                         Percent(Metric(Section(state_functions, name.c_str()),
                                        "bca")));
     }
+    const nlohmann::json processes =
+        round.value("process", nlohmann::json::array());
+    if (processes.empty()) continue;
+    md += fmt::format(
+        "\n## Process outputs (size {}, pure model)\n\n"
+        "RVA-ε of the test requests that read each process variable's output, "
+        "ε a share of the output's range (max - min of the real outputs the "
+        "probe read).\n\n"
+        "| variable | n | range | RVA-ε 1% | RVA-ε 5% | RVA-ε 10% |\n"
+        "|---|---:|---:|---:|---:|---:|\n",
+        chosen);
+    for (const nlohmann::json& p : processes) {
+      const nlohmann::json by = p.value("rva_epsilon", nlohmann::json::object());
+      md += fmt::format("| {} | {} | {:g} | {} | {} | {} |\n",
+                        p.value("name", ""), p.value("n", 0),
+                        p.value("range", 0.0), Percent(Metric(by, "0.01")),
+                        Percent(Metric(by, "0.05")), Percent(Metric(by, "0.1")));
+    }
   }
   return md;
 }

@@ -9,7 +9,8 @@
 //                "train_seconds", "tokens_per_second",
 //                "pure": <metrics::ReportToJson>,        // constrained
 //                "pure_unconstrained": <ReportToJson>,
-//                "with_state": <ReportToJson>}]}          // replay in order
+//                "with_state": <ReportToJson>,           // replay in order
+//                "process": <ProcessAccuracyToJson>}]}   // weighted only
 // Pure functions; thread-safe.
 #pragma once
 
@@ -20,7 +21,8 @@ namespace protolm::clone {
 
 /// report.md: a table of size → BCA, RVA, RVA-ε, byte accuracy, train time
 /// (pure, unconstrained, with state), the per-function breakdown of the chosen
-/// round, and a link to `plot_file`.
+/// round (and its process outputs' RVA-ε against ε, when it has them), and a
+/// link to `plot_file`.
 std::string RenderReportMarkdown(const nlohmann::json& report,
                                  const std::string& plot_file);
 

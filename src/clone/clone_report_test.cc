@@ -42,6 +42,22 @@ TEST(CloneReportTest, MarkdownHasOneRowPerRoundAndTheBreakdown) {
       << md;
 }
 
+TEST(CloneReportTest, ProcessOutputsOfTheChosenRoundAreTabled) {
+  nlohmann::json report = Report();
+  report["rounds"][1]["process"] = nlohmann::json::parse(
+      R"([{"name": "signum", "n": 12, "range": 2,
+           "rva_epsilon": {"0.01": 0.5, "0.05": 0.75, "0.1": 1.0}}])");
+  std::string md = RenderReportMarkdown(report, "metrics.svg");
+  EXPECT_NE(md.find("## Process outputs (size 400, pure model)"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("| signum | 12 | 2 | 50.0% | 75.0% | 100.0% |"),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(RenderReportMarkdown(Report(), "m.svg").find("Process outputs"),
+            std::string::npos);
+}
+
 TEST(CloneReportTest, SvgPlotsEverySeriesAtEverySize) {
   std::string svg = RenderMetricPlotSvg(Report());
   EXPECT_EQ(svg.rfind("<svg", 0), 0u);

@@ -3,12 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <memory>
 #include <optional>
-#include <variant>
 
 #include "probe/modbus_strategies.h"
+#include "probe/process_output.h"
 #include "probe/probe_connection.h"
 #include "probe/s7_opening.h"
 #include "probe/s7_strategies.h"
@@ -131,29 +130,6 @@ void Progress(const ProbeOptions& o, size_t done) {
   if (o.on_progress) o.on_progress(done);
 }
 
-/// The output value of a register read answer, or nullopt.
-std::optional<double> OutputValue(const Bytes& response, OutputType type) {
-  auto r = modbus::DecodeResponseAdu(response);
-  if (!r.ok()) return std::nullopt;
-  const auto* regs = std::get_if<modbus::RegistersResponse>(&r->pdu.body);
-  if (regs == nullptr || regs->registers.empty()) return std::nullopt;
-  const std::vector<uint16_t>& v = regs->registers;
-  switch (type) {
-    case OutputType::kInt16:
-      return static_cast<int16_t>(v[0]);
-    case OutputType::kUint16:
-      return v[0];
-    case OutputType::kFloat32: {
-      if (v.size() < 2) return std::nullopt;
-      const uint32_t bits = (uint32_t{v[0]} << 16) | v[1];
-      float f;
-      std::memcpy(&f, &bits, sizeof f);
-      return std::isfinite(f) ? std::optional<double>(f) : std::nullopt;
-    }
-  }
-  return std::nullopt;
-}
-
 /// Writes x to the variable's input and reads its output.
 Result<std::optional<double>> WriteThenRead(Prober& prober,
                                             const ProbeConfig& c,
@@ -164,12 +140,7 @@ Result<std::optional<double>> WriteThenRead(Prober& prober,
                                                   v.input_address,
                                                   static_cast<uint16_t>(x))})
                       .status());
-  const uint16_t quantity = v.output_type == OutputType::kFloat32 ? 2 : 1;
-  modbus::Request read =
-      v.output_table == 3
-          ? modbus::ReadHoldingRegisters(v.output_address, quantity)
-          : modbus::ReadInputRegisters(v.output_address, quantity);
-  ASSIGN_OR_RETURN(Bytes answer, prober.SendModbus({c.unit_id, read}));
+  ASSIGN_OR_RETURN(Bytes answer, prober.SendModbus({c.unit_id, OutputRead(v)}));
   return OutputValue(answer, v.output_type);
 }
 

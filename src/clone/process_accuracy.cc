@@ -1,0 +1,88 @@
+// Scoring a clone against its device's process outputs (see
+// process_accuracy.h).
+#include "clone/process_accuracy.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <variant>
+
+#include "probe/process_output.h"
+#include "proto/modbus/adu.h"
+
+namespace protolm::clone {
+namespace {
+
+/// Whether `request` (an ADU) reads the variable's output as the weighted
+/// strategy does.
+bool ReadsOutput(ByteView request, const probe::ProcessVariable& v) {
+  auto decoded = modbus::DecodeRequestAdu(request);
+  if (!decoded.ok()) return false;
+  const modbus::Request expected = probe::OutputRead(v);
+  const auto* read = std::get_if<modbus::ReadRequest>(&decoded->pdu.body);
+  const auto* want = std::get_if<modbus::ReadRequest>(&expected.body);
+  return read != nullptr && want != nullptr &&
+         decoded->pdu.function == expected.function &&
+         read->address == want->address && read->quantity == want->quantity;
+}
+
+}  // namespace
+
+std::vector<ProcessAccuracy> ScoreProcesses(
+    const std::vector<DatasetRecord>& records, const std::vector<size_t>& test,
+    const std::vector<Bytes>& predictions,
+    const std::vector<probe::ProcessVariable>& variables,
+    const std::vector<double>& epsilons) {
+  std::vector<ProcessAccuracy> out;
+  for (const probe::ProcessVariable& v : variables) {
+    ProcessAccuracy score;
+    score.name = v.name;
+    double low = INFINITY, high = -INFINITY;
+    for (const DatasetRecord& r : records) {
+      if (!ReadsOutput(r.request, v)) continue;
+      if (auto y = probe::OutputValue(r.response, v.output_type)) {
+        low = std::min(low, *y);
+        high = std::max(high, *y);
+      }
+    }
+    score.range = high >= low ? high - low : 0;
+    std::vector<size_t> within(epsilons.size(), 0);
+    for (size_t k = 0; k < test.size() && k < predictions.size(); ++k) {
+      const DatasetRecord& r = records[test[k]];
+      if (!ReadsOutput(r.request, v)) continue;
+      auto real = probe::OutputValue(r.response, v.output_type);
+      if (!real) continue;  // the device itself gave no value
+      ++score.n;
+      auto answered = probe::OutputValue(predictions[k], v.output_type);
+      if (!answered) continue;
+      for (size_t e = 0; e < epsilons.size(); ++e)
+        if (std::fabs(*answered - *real) <= epsilons[e] * score.range)
+          ++within[e];
+    }
+    for (size_t e = 0; e < epsilons.size(); ++e)
+      score.rva_epsilon.emplace_back(
+          epsilons[e], score.n == 0 ? 0.0
+                                    : static_cast<double>(within[e]) /
+                                          static_cast<double>(score.n));
+    out.push_back(std::move(score));
+  }
+  return out;
+}
+
+nlohmann::json ProcessAccuracyToJson(const std::vector<ProcessAccuracy>& scores) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const ProcessAccuracy& s : scores) {
+    nlohmann::json by_epsilon = nlohmann::json::object();
+    for (const auto& [epsilon, share] : s.rva_epsilon)
+      by_epsilon[fmt::format("{:g}", epsilon)] = share;
+    list.push_back({{"name", s.name},
+                    {"n", s.n},
+                    {"range", s.range},
+                    {"rva_epsilon", std::move(by_epsilon)}});
+  }
+  return list;
+}
+
+}  // namespace protolm::clone
