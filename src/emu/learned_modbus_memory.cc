@@ -120,7 +120,7 @@ Result<ModbusMemoryImage> ModbusMemoryFromJson(const nlohmann::json& json) {
     if (!runs.is_array()) return refuse();
     for (const auto& run : runs) {
       if (!run.is_array() || run.size() != 2 || !run[0].is_number_unsigned() ||
-          !run[1].is_array() ||
+          !run[1].is_array() || run[0].get<uint64_t>() > 0xFFFF ||
           run[0].get<uint64_t>() + run[1].size() > 0x10000)
         return refuse();
       const auto start = run[0].get<uint32_t>();

@@ -7,8 +7,8 @@
 #include <optional>
 
 #include "probe/modbus_strategies.h"
-#include "probe/process_output.h"
 #include "probe/probe_connection.h"
+#include "probe/process_output.h"
 #include "probe/s7_opening.h"
 #include "probe/s7_strategies.h"
 #include "probe/weighted_sampling.h"
