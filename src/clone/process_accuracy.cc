@@ -71,7 +71,8 @@ std::vector<ProcessAccuracy> ScoreProcesses(
   return out;
 }
 
-nlohmann::json ProcessAccuracyToJson(const std::vector<ProcessAccuracy>& scores) {
+nlohmann::json ProcessAccuracyToJson(
+    const std::vector<ProcessAccuracy>& scores) {
   nlohmann::json list = nlohmann::json::array();
   for (const ProcessAccuracy& s : scores) {
     nlohmann::json by_epsilon = nlohmann::json::object();

@@ -6,11 +6,10 @@
 // exception, another shape) misses at every ε. Pure functions; thread-safe.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "probe/probe_config.h"
 #include "trace/dataset_reader.h"
@@ -23,8 +22,8 @@ inline const std::vector<double> kProcessEpsilons = {0.01, 0.05, 0.10};
 
 struct ProcessAccuracy {
   std::string name;
-  size_t n = 0;       // test requests reading the output
-  double range = 0;   // max - min of the real outputs
+  size_t n = 0;      // test requests reading the output
+  double range = 0;  // max - min of the real outputs
   /// (ε, share of the n answers within ε · range), in the order asked.
   std::vector<std::pair<double, double>> rva_epsilon;
 };
@@ -37,6 +36,7 @@ std::vector<ProcessAccuracy> ScoreProcesses(
     const std::vector<double>& epsilons);
 
 /// [{"name", "n", "range", "rva_epsilon": {"0.01": share, ...}}, ...]
-nlohmann::json ProcessAccuracyToJson(const std::vector<ProcessAccuracy>& scores);
+nlohmann::json ProcessAccuracyToJson(
+    const std::vector<ProcessAccuracy>& scores);
 
 }  // namespace protolm::clone

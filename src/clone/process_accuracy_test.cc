@@ -17,7 +17,8 @@ DatasetRecord Read(uint16_t address, uint16_t quantity,
   DatasetRecord r;
   r.protocol = "modbus";
   r.request =
-      mb::BuildRequestAdu(1, 1, mb::ReadInputRegisters(address, quantity)).value();
+      mb::BuildRequestAdu(1, 1, mb::ReadInputRegisters(address, quantity))
+          .value();
   r.response = mb::BuildResponseAdu(
                    1, 1, mb::ReadRegistersResponse(4, std::move(values)))
                    .value();
@@ -25,7 +26,8 @@ DatasetRecord Read(uint16_t address, uint16_t quantity,
 }
 
 Bytes Answer(std::vector<uint16_t> values) {
-  return mb::BuildResponseAdu(1, 1, mb::ReadRegistersResponse(4, std::move(values)))
+  return mb::BuildResponseAdu(1, 1,
+                              mb::ReadRegistersResponse(4, std::move(values)))
       .value();
 }
 
@@ -37,14 +39,17 @@ TEST(ProcessAccuracy, SharesWithinEpsilonOfTheOutputsRange) {
   level.output_type = probe::OutputType::kInt16;
   // Real outputs -100 .. 100: range 200, so ε 1 % is 2, ε 5 % is 10.
   const std::vector<DatasetRecord> records = {
-      Read(200, 1, {static_cast<uint16_t>(-100)}), Read(200, 1, {100}),
-      Read(200, 1, {0}),  Read(200, 1, {50}), Read(200, 1, {20}),
+      Read(200, 1, {static_cast<uint16_t>(-100)}),
+      Read(200, 1, {100}),
+      Read(200, 1, {0}),
+      Read(200, 1, {50}),
+      Read(200, 1, {20}),
       Read(201, 1, {7}),  // another register: not this variable's
   };
   const std::vector<size_t> test = {2, 3, 4, 5};
   const std::vector<Bytes> predictions = {
-      Answer({1}),    // |1 - 0| = 1: within 1 %
-      Answer({58}),   // 8: within 5 %
+      Answer({1}),                            // |1 - 0| = 1: within 1 %
+      Answer({58}),                           // 8: within 5 %
       FromHex("000100000003018402").value(),  // an exception: misses
       Answer({7}),
   };
@@ -69,8 +74,8 @@ TEST(ProcessAccuracy, FloatOutputsAndNoReads) {
   expo.output_address = 101;
   expo.output_type = probe::OutputType::kFloat32;
   // 1.0f = 0x3F800000, 3.0f = 0x40400000, 1.5f = 0x3FC00000.
-  const std::vector<DatasetRecord> records = {
-      Read(101, 2, {0x3F80, 0x0000}), Read(101, 2, {0x4040, 0x0000})};
+  const std::vector<DatasetRecord> records = {Read(101, 2, {0x3F80, 0x0000}),
+                                              Read(101, 2, {0x4040, 0x0000})};
   auto scores = ScoreProcesses(records, {1}, {Answer({0x3FC0, 0x0000})}, {expo},
                                {0.5, 1.0});
   ASSERT_EQ(scores.size(), 1u);

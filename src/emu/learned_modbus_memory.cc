@@ -61,7 +61,8 @@ ModbusMemoryImage LearnModbusStartingMemory(
       const size_t t = Index(cell.table);
       if (written[t].count(cell.address) != 0) continue;
       auto [it, inserted] = seen[t].emplace(cell.address, cell.value);
-      if (!inserted && it->second != cell.value) varying[t].insert(cell.address);
+      if (!inserted && it->second != cell.value)
+        varying[t].insert(cell.address);
     }
   }
   ModbusMemoryImage image;
@@ -85,8 +86,7 @@ nlohmann::json ModbusMemoryToJson(const ModbusMemoryImage& image) {
     for (size_t i = 0; i < addresses.size();) {
       nlohmann::json values = nlohmann::json::array();
       size_t j = i;
-      while (j < addresses.size() &&
-             addresses[j] == addresses[i] + (j - i)) {
+      while (j < addresses.size() && addresses[j] == addresses[i] + (j - i)) {
         values.push_back(known.at(addresses[j]));
         ++j;
       }
@@ -103,9 +103,9 @@ Result<ModbusMemoryImage> ModbusMemoryFromJson(const nlohmann::json& json) {
     return Malformed("the starting memory is not an object of tables");
   ModbusMemoryImage image;
   for (const auto& [key, runs] : json.items()) {
-    const auto* table = std::find_if(
-        kTables.begin(), kTables.end(),
-        [&](const auto& entry) { return key == entry.second; });
+    const auto* table =
+        std::find_if(kTables.begin(), kTables.end(),
+                     [&](const auto& entry) { return key == entry.second; });
     if (table == kTables.end())
       return Malformed("the starting memory names an unknown table '" + key +
                        "'");

@@ -16,9 +16,8 @@
 // thread-safe.
 #pragma once
 
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "emu/modbus_memory_image.h"
 #include "lm/engine/tokens.h"

@@ -101,8 +101,8 @@ TEST(LearnedModbusMemory, JsonRoundTripsAndMalformedIsRefused) {
   for (const char* bad :
        {R"([])", R"({"fifo": []})", R"({"coils": [[0, [2]]]})",
         R"({"input_registers": [[65535, [1, 2]]]})",
-        R"({"holding_registers": [[0, [65536]]]})",
-        R"({"coils": [[-1, [1]]]})", R"({"coils": [[0, 1]]})",
+        R"({"holding_registers": [[0, [65536]]]})", R"({"coils": [[-1, [1]]]})",
+        R"({"coils": [[0, 1]]})",
         R"({"coils": [[18446744073709551615, [1, 1]]]})"}) {
     auto parsed = ModbusMemoryFromJson(nlohmann::json::parse(bad));
     EXPECT_FALSE(parsed.ok()) << bad;

@@ -6,14 +6,14 @@
 //
 // Requests and answers are compared as framed units without what the client
 // picks per request: the PDU reference of S7 PDUs, the source reference of a
-// connection request (the confirm's destination reference; the confirm's
-// source reference, which the PLC picks per connection, too), and the data
-// unit reference of a userdata answer in parts, which the PLC numbers per
-// connection. A kept answer is sent back with the asking request's
-// reference; S7DataUnitNumbering numbers the parts as the PLC does. Answers that vary (the
+// connection request (the confirm's destination reference; the confirm's source
+// reference, which the PLC picks per connection, too), and the data unit
+// reference of a userdata answer in parts, which the PLC numbers per
+// connection. A kept answer is sent back with the asking request's reference;
+// S7DataUnitNumbering numbers the parts as the PLC does. Answers that vary (the
 // clock, a mode that changed during the probe) are not kept. Used by the S7
-// response grammar (s7_response_constraint.h) through metrics::S7Rules.
-// The functions are pure and thread-safe.
+// response grammar (s7_response_constraint.h) through metrics::S7Rules. The
+// functions are pure and thread-safe.
 #pragma once
 
 #include <cstdint>

@@ -1,18 +1,18 @@
 // The state overlay: the device memory image a clone keeps so that it returns
 // what was written, like a real PLC, whatever its model predicts.
 //
-// One overlay per cloned device, shared by all its connections (a value
-// written on one connection is read back on another). The protocol's codec
-// drives it: Observe learns from each final exchange (writes answered
-// normally, values of normal reads), Apply overwrites the data of a normal
-// read response where the image knows the value (modbus_memory_image.h,
-// s7_memory_image.h say which functions, tables and areas). Responses of
-// other kinds, exceptions and unknown addresses stay as the model produced
-// them. Protocols without an image leave everything unchanged. Memory is
-// bounded. A clone's overlay starts from the memory its probe showed
-// (learned_modbus_memory.h); an empty one from nothing. Settle (Apply then Observe, under the overlay's own lock) may be
-// called from several threads at once; Observe and Apply on their own are
-// not thread-safe and must not run while another thread uses the overlay.
+// One overlay per cloned device, shared by all its connections (a value written
+// on one connection is read back on another). The protocol's codec drives it:
+// Observe learns from each final exchange (writes answered normally, values of
+// normal reads), Apply overwrites the data of a normal read response where the
+// image knows the value (modbus_memory_image.h, s7_memory_image.h say which
+// functions, tables and areas). Responses of other kinds, exceptions and
+// unknown addresses stay as the model produced them. Protocols without an image
+// leave everything unchanged. Memory is bounded. A clone's overlay starts from
+// the memory its probe showed (learned_modbus_memory.h); an empty one from
+// nothing. Settle (Apply then Observe, under the overlay's own lock) may be
+// called from several threads at once; Observe and Apply on their own are not
+// thread-safe and must not run while another thread uses the overlay.
 #pragma once
 
 #include <mutex>

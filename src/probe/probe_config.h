@@ -1,16 +1,17 @@
 // What a prober may send to a device: the probe configuration.
 //
 // A configuration names the protocol and, for Modbus, the function codes to
-// probe, the largest element count, the unit id, the address ranges of the
-// four tables, the range of register values written, the function codes
-// the device should refuse, and the process variables (a register written as
-// input, a register read as output, the input's range) that the weighted
-// strategy samples, and how many requests a connection carries. For S7comm it names the memory areas (DBs with numbers,
-// M, I, Q with sizes), the SZL lists to read, the most items per request and
-// the TSAPs and PDU size of the connection. Configurations are JSON files
-// (schema in docs/probe-and-metrics.md; unknown keys are errors) or the
-// built-in default of a protocol, which matches the built-in device profile
-// of that protocol (wago-750-881, s7-315-2pn). Plain values; thread-safe.
+// probe, the largest element count, the unit id, the address ranges of the four
+// tables, the range of register values written, the function codes the device
+// should refuse, and the process variables (a register written as input, a
+// register read as output, the input's range) that the weighted strategy
+// samples, and how many requests a connection carries. For S7comm it names the
+// memory areas (DBs with numbers, M, I, Q with sizes), the SZL lists to read,
+// the most items per request and the TSAPs and PDU size of the connection.
+// Configurations are JSON files (schema in docs/probe-and-metrics.md; unknown
+// keys are errors) or the built-in default of a protocol, which matches the
+// built-in device profile of that protocol (wago-750-881, s7-315-2pn). Plain
+// values; thread-safe.
 #pragma once
 
 #include <cstdint>

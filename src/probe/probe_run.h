@@ -12,11 +12,11 @@
 // references count from 1. An S7 connection starts with a COTP connect and
 // a setup communication, recorded as exchanges of their own (the COTP one
 // marked control) on top of the `size` requests of the strategy.
-// A configuration's requests_per_connection closes the connection after
-// that many requests and opens a fresh one (the S7 default: every 100, so
-// the handshake is recorded often). After a timeout, a closed connection or
-// garbage, the prober reconnects (at most max_reconnects times). Deterministic for a seed as far as the
-// requests go. Not thread-safe.
+// A configuration's requests_per_connection closes the connection after that
+// many requests and opens a fresh one (the S7 default: every 100, so the
+// handshake is recorded often). After a timeout, a closed connection or
+// garbage, the prober reconnects (at most max_reconnects times). Deterministic
+// for a seed as far as the requests go. Not thread-safe.
 #pragma once
 
 #include <chrono>

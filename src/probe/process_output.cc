@@ -34,7 +34,8 @@ std::optional<double> OutputValue(ByteView response, OutputType type) {
 }
 
 modbus::Request OutputRead(const ProcessVariable& variable) {
-  const uint16_t quantity = variable.output_type == OutputType::kFloat32 ? 2 : 1;
+  const uint16_t quantity =
+      variable.output_type == OutputType::kFloat32 ? 2 : 1;
   return variable.output_table == 3
              ? modbus::ReadHoldingRegisters(variable.output_address, quantity)
              : modbus::ReadInputRegisters(variable.output_address, quantity);
