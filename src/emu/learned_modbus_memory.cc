@@ -102,10 +102,12 @@ Result<ModbusMemoryImage> ModbusMemoryFromJson(const nlohmann::json& json) {
   if (!json.is_object())
     return Malformed("the starting memory is not an object of tables");
   ModbusMemoryImage image;
-  for (const auto& [key, runs] : json.items()) {
+  for (auto entry = json.begin(); entry != json.end(); ++entry) {
+    const std::string& key = entry.key();
+    const nlohmann::json& runs = entry.value();
     const auto* table =
         std::find_if(kTables.begin(), kTables.end(),
-                     [&](const auto& entry) { return key == entry.second; });
+                     [&](const auto& named) { return key == named.second; });
     if (table == kTables.end())
       return Malformed("the starting memory names an unknown table '" + key +
                        "'");
