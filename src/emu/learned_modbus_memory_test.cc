@@ -123,7 +123,9 @@ TEST(LearnedModbusMemory, AProbeOfTheSimulatorFindsTheProfilesInitialValues) {
   const std::vector<uint16_t> inputs = {0, 1, 1, 0, 1, 0, 0, 1};
   for (uint16_t a = 0; a < inputs.size(); ++a) {
     auto known = image.Value(ModbusTable::kDiscreteInputs, a);
-    if (known) EXPECT_EQ(*known, inputs[a]) << "discrete input " << a;
+    if (known) {
+      EXPECT_EQ(*known, inputs[a]) << "discrete input " << a;
+    }
   }
   EXPECT_EQ(image.Value(ModbusTable::kInputRegisters, 0), 1234);
   EXPECT_EQ(image.Value(ModbusTable::kInputRegisters, 1), 5678);
