@@ -10,14 +10,16 @@
 # before each read). The tank process has no register input (its inputs are
 # coils), so the x -> y probe does not apply to it.
 #
-# Usage: bench/process_profiles.sh [PROTOLM] [SIZE] [OUT]
+# Usage: bench/process_profiles.sh [PROTOLM] [SIZE] [OUT] [NAMES]
 #   PROTOLM  the CLI (default build/src/cli/protolm)
 #   SIZE     requests per clone (default 400)
 #   OUT      working folder (default a new temporary folder)
+#   NAMES    the processes to clone, comma-separated (default all)
 set -euo pipefail
 protolm=${1:-build/src/cli/protolm}
 size=${2:-400}
 out=${3:-$(mktemp -d)}
+names=${4:-}
 mkdir -p "$out"
 
 # name input_address output_address output_type input_min input_max:
@@ -39,6 +41,7 @@ echo "| process | sampling | n | range | RVA-ε 1% | RVA-ε 5% | RVA-ε 10% | BC
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
 for entry in "${variables[@]}"; do
   read -r name input output type low high <<<"$entry"
+  [[ -n $names && ",$names," != *",$name,"* ]] && continue
   for sampling in weighted uniform; do
     mix=0.5
     [[ $sampling == uniform ]] && mix=1
