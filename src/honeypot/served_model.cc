@@ -1,6 +1,8 @@
 // Loading a checkpoint for serving (served_model.h).
 #include "honeypot/served_model.h"
 
+#include <utility>
+
 #include "device/profile.h"
 #include "emu/device_rules.h"
 #include "emu/response_constraint.h"
@@ -24,13 +26,16 @@ Result<std::unique_ptr<ServedModel>> LoadServedModel(const std::string& path) {
   auto learned = emu::DeviceRulesOf(checkpoint.provenance);
   if (!learned.ok())
     return InvalidArgument(path + ": " + learned.status().message());
+  // The starting memory goes to the overlay alone: grammars and the guard
+  // never read it.
+  auto state = std::make_unique<emu::StateOverlay>(
+      protocol, std::exchange(learned->modbus_memory, {}));
   auto model = std::make_unique<ServedModel>(ServedModel{
       path, protocol, checkpoint.provenance.profile,
       checkpoint.provenance.extra.is_object()
           ? checkpoint.provenance.extra.value("context", size_t{0})
           : 0,
-      std::move(engine), *learned, *learned,
-      std::make_unique<emu::StateOverlay>(protocol, learned->modbus_memory)});
+      std::move(engine), *learned, *learned, std::move(state)});
   if (!model->profile.empty()) {
     auto profile = device::BuiltinProfile(model->profile);
     if (profile.ok()) {

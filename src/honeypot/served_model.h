@@ -7,10 +7,11 @@
 // decoding. When it names a built-in device profile (a clone of the
 // simulator), the validity rules of that profile are used by the guard (which
 // exceptions are due, which data blocks exist); otherwise the learned rules,
-// or the specification's alone. One StateOverlay per
-// served model is shared by all its connections, so a value written on one
-// connection is read back on another. Immutable after loading except the
-// overlay, which is thread-safe through Settle.
+// or the specification's alone. One StateOverlay per served model, started
+// from the memory the clone learned (the rules keep no copy of it), is shared
+// by all its connections, so a value written on one connection is read back
+// on another. Immutable after loading except the overlay, which is
+// thread-safe through Settle.
 #pragma once
 
 #include <memory>
