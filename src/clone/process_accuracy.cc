@@ -15,12 +15,11 @@
 namespace protolm::clone {
 namespace {
 
-/// Whether `request` (an ADU) reads the variable's output as the weighted
-/// strategy does.
-bool ReadsOutput(ByteView request, const probe::ProcessVariable& v) {
+/// Whether `request` (an ADU) is `expected`, the read of a variable's
+/// output the weighted strategy sends.
+bool ReadsOutput(ByteView request, const modbus::Request& expected) {
   auto decoded = modbus::DecodeRequestAdu(request);
   if (!decoded.ok()) return false;
-  const modbus::Request expected = probe::OutputRead(v);
   const auto* read = std::get_if<modbus::ReadRequest>(&decoded->pdu.body);
   const auto* want = std::get_if<modbus::ReadRequest>(&expected.body);
   return read != nullptr && want != nullptr &&
@@ -39,9 +38,10 @@ std::vector<ProcessAccuracy> ScoreProcesses(
   for (const probe::ProcessVariable& v : variables) {
     ProcessAccuracy score;
     score.name = v.name;
+    const modbus::Request output_read = probe::OutputRead(v);
     double low = INFINITY, high = -INFINITY;
     for (const DatasetRecord& r : records) {
-      if (!ReadsOutput(r.request, v)) continue;
+      if (!ReadsOutput(r.request, output_read)) continue;
       if (auto y = probe::OutputValue(r.response, v.output_type)) {
         low = std::min(low, *y);
         high = std::max(high, *y);
@@ -51,7 +51,7 @@ std::vector<ProcessAccuracy> ScoreProcesses(
     std::vector<size_t> within(epsilons.size(), 0);
     for (size_t k = 0; k < test.size() && k < predictions.size(); ++k) {
       const DatasetRecord& r = records[test[k]];
-      if (!ReadsOutput(r.request, v)) continue;
+      if (!ReadsOutput(r.request, output_read)) continue;
       auto real = probe::OutputValue(r.response, v.output_type);
       if (!real) continue;  // the device itself gave no value
       ++score.n;
