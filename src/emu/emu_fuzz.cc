@@ -3,9 +3,9 @@
 // picks the protocol, whether the grammar follows the rules (and the overlay
 // the starting memory) learned from the exchange itself (bit 1), and whether
 // the response bytes are also read as a checkpoint's rules JSON (bit 2); the
-// second where the request ends. The
-// walk asks the grammar about every prefix of the response and checks that
-// the grammar never leaves a valid prefix without a continuation.
+// second where the request ends. The walk asks the grammar about every prefix
+// of the response and checks that the grammar never leaves a valid prefix
+// without a continuation.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
