@@ -14,7 +14,8 @@ constexpr size_t kMaxCompletions = 256;
 
 bool IsValid(const ServedModel& model, ByteView request, ByteView response) {
   return metrics::ValidateResponse(model.protocol, request, response,
-                                   model.guard_rules.modbus, model.guard_rules.s7)
+                                   model.guard_rules.modbus,
+                                   model.guard_rules.s7)
       .ok();
 }
 
@@ -35,9 +36,9 @@ Bytes PlainCompletion(const lm::ResponseConstraint& grammar, Bytes prefix) {
 }  // namespace
 
 Bytes FallbackResponse(const ServedModel& model, ByteView request) {
-  auto grammar = emu::MakeResponseConstraint(
-      model.protocol, request, std::numeric_limits<size_t>::max(),
-      model.guard_rules);
+  auto grammar = emu::MakeResponseConstraint(model.protocol, request,
+                                             std::numeric_limits<size_t>::max(),
+                                             model.guard_rules);
   if (grammar == nullptr) return {};
   const Bytes plain = PlainCompletion(*grammar, {});
   if (IsValid(model, request, plain)) return plain;
@@ -67,9 +68,9 @@ GuardedResponse GuardResponse(const ServedModel& model, ByteView request,
                               const Result<Bytes>& model_answer) {
   GuardedResponse out;
   if (model_answer.ok()) {
-    Status valid =
-        metrics::ValidateResponse(model.protocol, request, *model_answer,
-                                  model.guard_rules.modbus, model.guard_rules.s7);
+    Status valid = metrics::ValidateResponse(
+        model.protocol, request, *model_answer, model.guard_rules.modbus,
+        model.guard_rules.s7);
     if (valid.ok()) {
       out.bytes = *model_answer;
       return out;

@@ -41,9 +41,9 @@ void ExpectFallbacksValid(const std::string& profile,
         GuardResponse(*model, e.request, Internal("no answer"));
     EXPECT_EQ(fallback.action, "fallback");
     EXPECT_FALSE(fallback.model_valid);
-    Status valid = metrics::ValidateResponse(protocol, e.request,
-                                             fallback.bytes, model->guard_rules.modbus,
-                                             model->guard_rules.s7);
+    Status valid = metrics::ValidateResponse(
+        protocol, e.request, fallback.bytes, model->guard_rules.modbus,
+        model->guard_rules.s7);
     if (!valid.ok() && ++invalid <= 5)
       ADD_FAILURE() << ToHex(e.request) << " -> " << ToHex(fallback.bytes)
                     << ": " << valid.message();
