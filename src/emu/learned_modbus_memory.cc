@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "proto/modbus/adu.h"
+#include "proto/modbus/range_check.h"
 
 namespace protolm::emu {
 namespace {
@@ -48,7 +49,11 @@ ModbusMemoryImage LearnModbusStartingMemory(
   for (const lm::ByteExchange& e : sequence) {
     auto request = modbus::DecodeRequestAdu(e.request);
     if (!request.ok()) continue;
-    const bool refused = !e.response.empty() && IsException(e.response);
+    // A write the device refused, or one the specification makes every
+    // device refuse (the answer may be held out), writes nothing.
+    const bool refused =
+        (!e.response.empty() && IsException(e.response)) ||
+        modbus::CheckRequestRanges(request->pdu).has_value();
     if (!refused) {
       for (const metrics::TableSpan& span : WrittenSpans(request->pdu)) {
         for (uint32_t a = span.address;

@@ -3,9 +3,10 @@
 //
 // The probe sequence is walked in order. Every request of every split is
 // known (only held-out answers are), so each write marks its addresses as
-// written from then on, unless its training answer is an exception. A
-// training read's values of addresses not written yet are the device's
-// starting values; an address whose such reads disagree is driven by the
+// written from then on, unless its training answer is an exception or the
+// specification's ranges refuse it (modbus/range_check.h). A training
+// read's values of addresses not written yet are the device's starting
+// values; an address whose such reads disagree is driven by the
 // process (or the clock) and is left to the model. The result seeds the
 // clone's state overlay (modbus_memory_image.h): reads of addresses the
 // probe read but the client has not written return what the device held,

@@ -40,6 +40,10 @@ TEST(LearnedModbusMemory, TrainingReadsBeforeAnyWriteAreTheStartingValues) {
       // A write refused with an exception does not.
       {Req(mb::WriteSingleRegister(2, 98)),
        Resp(mb::ExceptionResponse(6, mb::ExceptionCode::kServerDeviceFailure))},
+      // Nor does a held-out write the specification refuses (1969 coils).
+      Held({Req(mb::WriteMultipleCoils(0, std::vector<bool>(1969, false))),
+            Resp(mb::ExceptionResponse(
+                15, mb::ExceptionCode::kIllegalDataValue))}),
       Registers(0, {10, 99, 12, 14}),  // register 3 changed on its own
       Registers(4, {40}),
       Held(Registers(5, {50})),
