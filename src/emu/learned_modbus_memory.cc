@@ -7,7 +7,6 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
-#include <variant>
 
 #include "proto/modbus/adu.h"
 #include "proto/modbus/range_check.h"
@@ -25,15 +24,6 @@ constexpr std::array<std::pair<ModbusTable, const char*>, 4> kTables = {{
 }};
 
 size_t Index(ModbusTable table) { return static_cast<size_t>(table); }
-
-/// The spans a request writes (read/write registers: its first span).
-std::vector<metrics::TableSpan> WrittenSpans(const modbus::Request& r) {
-  if (std::holds_alternative<modbus::ReadRequest>(r.body)) return {};
-  std::vector<metrics::TableSpan> spans = metrics::TableSpans(r);
-  if (std::holds_alternative<modbus::ReadWriteRegistersRequest>(r.body))
-    spans.resize(std::min<size_t>(spans.size(), 1));
-  return spans;
-}
 
 bool IsException(ByteView response) {
   auto decoded = modbus::DecodeResponseAdu(response);
@@ -55,7 +45,7 @@ ModbusMemoryImage LearnModbusStartingMemory(
         (!e.response.empty() && IsException(e.response)) ||
         modbus::CheckRequestRanges(request->pdu).has_value();
     if (!refused) {
-      for (const metrics::TableSpan& span : WrittenSpans(request->pdu)) {
+      for (const metrics::TableSpan& span : metrics::WrittenSpans(request->pdu)) {
         for (uint32_t a = span.address;
              a < span.address + span.quantity && a <= 0xFFFF; ++a)
           written[Index(span.table)].insert(static_cast<uint16_t>(a));

@@ -92,6 +92,14 @@ std::vector<TableSpan> TableSpans(const modbus::Request& r) {
   return {};
 }
 
+std::vector<TableSpan> WrittenSpans(const modbus::Request& r) {
+  if (std::holds_alternative<modbus::ReadRequest>(r.body)) return {};
+  std::vector<TableSpan> spans = TableSpans(r);
+  if (std::holds_alternative<modbus::ReadWriteRegistersRequest>(r.body))
+    spans.resize(std::min<size_t>(spans.size(), 1));
+  return spans;
+}
+
 bool ModbusRules::Supports(uint8_t function) const {
   return Has(supported_functions, function);
 }

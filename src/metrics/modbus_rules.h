@@ -58,6 +58,10 @@ struct TableSpan {
 /// request that addresses no table (identification, diagnostics, ...).
 std::vector<TableSpan> TableSpans(const modbus::Request& request);
 
+/// The table entries `request` writes (read/write multiple registers: its
+/// write span only); empty for reads and requests without tables.
+std::vector<TableSpan> WrittenSpans(const modbus::Request& request);
+
 /// A holding or input register whose value is a process variable's; RVA-ε
 /// measures its error against max - min rather than the 16-bit range.
 struct RegisterValueRange {

@@ -88,6 +88,14 @@ class Reader {
     out = static_cast<T>(v);
   }
 
+  void Bool(const json& object, const std::string& path, const char* key,
+            bool& out) {
+    auto it = object.find(key);
+    if (it == object.end()) return;
+    if (!it->is_boolean()) return Fail(path + key, "must be true or false");
+    out = it->get<bool>();
+  }
+
   void Number(const json& object, const std::string& path, const char* key,
               double& out, double min, double max) {
     auto it = object.find(key);
@@ -258,10 +266,12 @@ Result<ProbeConfig> ParseProbeConfig(std::string_view json_text,
       {"protocol", "max_elements", "function_codes", "illegal_functions",
        "unit_id", "coils", "discrete_inputs", "holding_registers",
        "input_registers", "register_min", "register_max", "process_variables",
-       "mix_ratio", "power", "requests_per_connection", "s7"});
+       "mix_ratio", "power", "requests_per_connection", "restore_writes",
+       "s7"});
   r.Int(j, "", "max_elements", config->max_elements, 1, 2000);
   r.Int(j, "", "requests_per_connection", config->requests_per_connection, 0,
         1000000);
+  r.Bool(j, "", "restore_writes", config->restore_writes);
   if (protocol == "modbus") ReadModbus(r, j, *config);
   if (auto s7 = j.find("s7"); s7 != j.end()) {
     if (protocol != "s7comm")

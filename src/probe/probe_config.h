@@ -5,7 +5,8 @@
 // tables, the range of register values written, the function codes the device
 // should refuse, and the process variables (a register written as input, a
 // register read as output, the input's range) that the weighted strategy
-// samples, and how many requests a connection carries. For S7comm it names the
+// samples, how many requests a connection carries and whether the probe
+// puts back what it writes. For S7comm it names the
 // memory areas (DBs with numbers, M, I, Q with sizes), the SZL lists to read,
 // the most items per request and the TSAPs and PDU size of the connection.
 // Configurations are JSON files (schema in docs/probe-and-metrics.md; unknown
@@ -70,6 +71,10 @@ struct ProbeConfig {
   /// A fresh connection after this many requests (S7: a new COTP connect
   /// and setup communication); 0 keeps one as long as the device does.
   uint32_t requests_per_connection = 0;
+  /// The boundaries and random strategies read what each write will change
+  /// just before it and write that back after it (modbus_restore.h,
+  /// s7_restore.h), so the probe leaves the device's memory as it found it.
+  bool restore_writes = true;
 
   // Modbus.
   std::vector<uint8_t> function_codes;

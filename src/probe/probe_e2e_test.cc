@@ -12,6 +12,7 @@
 #include "device/device_server.h"
 #include "device/s7/s7_handler.h"
 #include "metrics/modbus_validator.h"
+#include "proto/modbus/adu.h"
 #include "metrics/profile_rules.h"
 #include "metrics/s7_validator.h"
 #include "probe/probe_run.h"
@@ -99,6 +100,60 @@ TEST(ProbeEndToEnd, ModbusBoundariesProbeIsValidAndCoversExceptions) {
   EXPECT_EQ(fc15_exceptions, (std::set<int>{2, 3}));
   for (uint8_t f : o.config.function_codes)
     EXPECT_TRUE(functions.count(f)) << int(f);
+}
+
+/// How many coil and holding register values the probe's reads showed that
+/// differ from what an earlier read of the same address showed.
+size_t ModbusReadsThatChanged(const std::string& dataset) {
+  std::map<std::pair<uint8_t, uint32_t>, uint16_t> first;
+  size_t changed = 0;
+  for (const nlohmann::json& r : ReadRecords(dataset)) {
+    auto request = modbus::DecodeRequestAdu(HexOf(r["request"]));
+    auto response = modbus::DecodeResponseAdu(HexOf(r["response"]));
+    if (!request.ok() || !response.ok()) continue;
+    const auto* read = std::get_if<modbus::ReadRequest>(&request->pdu.body);
+    if (read == nullptr) continue;
+    std::vector<uint16_t> values;
+    const auto& body = response->pdu.body;
+    if (const auto* bits = std::get_if<modbus::BitsResponse>(&body);
+        bits && request->pdu.function == modbus::fc::kReadCoils) {
+      for (bool b : modbus::UnpackBits(bits->packed, read->quantity))
+        values.push_back(b);
+    } else if (const auto* regs = std::get_if<modbus::RegistersResponse>(&body);
+               regs && request->pdu.function ==
+                           modbus::fc::kReadHoldingRegisters) {
+      values = regs->registers;
+    }
+    for (size_t i = 0; i < values.size(); ++i) {
+      auto [it, inserted] = first.emplace(
+          std::pair{request->pdu.function, read->address + i}, values[i]);
+      if (!inserted && it->second != values[i]) ++changed;
+    }
+  }
+  return changed;
+}
+
+TEST(ProbeEndToEnd, ARestoringProbeLeavesTheMemoryAsItFoundIt) {
+  for (const bool restore : {true, false}) {
+    Served device = Serve("wago-750-881");
+    ASSERT_NE(device.server, nullptr);
+    testing::ScratchDir dir;
+    ProbeOptions o;
+    o.port = device.server->modbus_port();
+    o.config = DefaultProbeConfig("modbus").value();
+    o.config.restore_writes = restore;
+    o.size = 800;
+    o.dataset_path = dir.Path("probe.jsonl");
+    auto summary = RunProbe(o);
+    ASSERT_TRUE(summary.ok()) << summary.status().message();
+    EXPECT_EQ(summary->tally.exchanges, 800u);
+    // Without restoring, later reads show the probe's own random writes.
+    if (restore) {
+      EXPECT_EQ(ModbusReadsThatChanged(o.dataset_path), 0u);
+    } else {
+      EXPECT_GT(ModbusReadsThatChanged(o.dataset_path), 100u);
+    }
+  }
 }
 
 TEST(ProbeEndToEnd, WeightedProbeOfProcessVariables) {

@@ -6,10 +6,12 @@
 #include <memory>
 #include <optional>
 
+#include "probe/modbus_restore.h"
 #include "probe/modbus_strategies.h"
 #include "probe/probe_connection.h"
 #include "probe/process_output.h"
 #include "probe/s7_opening.h"
+#include "probe/s7_restore.h"
 #include "probe/s7_strategies.h"
 #include "probe/weighted_sampling.h"
 #include "proto/modbus/adu.h"
@@ -185,26 +187,73 @@ Status RunWeighted(const ProbeOptions& o, Prober& prober) {
   return Status::Ok();
 }
 
+/// Sends `items` in order until o.size requests are recorded. With
+/// restore_writes each write goes between `before(item)`, the read of what
+/// it changes, and `restore(item, shown)`, the write that puts that back; a
+/// write whose three requests do not fit in what is left is skipped.
+template <typename Item, typename Send, typename Before, typename Restore>
+Status SendInOrder(const ProbeOptions& o, std::vector<Item> items, Send send,
+                   Before before, Restore restore) {
+  size_t sent = 0;
+  for (Item& item : items) {
+    if (sent == o.size) break;
+    std::optional<Item> read =
+        o.config.restore_writes ? before(item) : std::nullopt;
+    if (!read) {
+      RETURN_IF_ERROR(send(std::move(item)).status());
+      Progress(o, ++sent);
+      continue;
+    }
+    if (o.size - sent < 3) continue;
+    ASSIGN_OR_RETURN(Bytes shown, send(std::move(*read)));
+    std::optional<Item> put_back = restore(item, shown);
+    RETURN_IF_ERROR(send(std::move(item)).status());
+    Progress(o, sent += 2);
+    if (put_back) {
+      RETURN_IF_ERROR(send(std::move(*put_back)).status());
+      Progress(o, ++sent);
+    }
+  }
+  return Status::Ok();
+}
+
 Status RunGenerated(const ProbeOptions& o, Prober& prober) {
   const ProbeConfig& c = o.config;
   const bool boundaries = o.strategy == "boundaries";
-  size_t sent = 0;
+  // Restoring sends up to three requests per generated write; the
+  // generators' lists of a larger size begin with those of a smaller one.
+  const size_t generated = c.restore_writes ? 3 * o.size : o.size;
   if (c.protocol == "modbus") {
-    auto probes = boundaries ? ModbusBoundaries(c, o.size, o.seed)
-                             : ModbusRandom(c, o.size, o.seed);
-    for (const ModbusProbe& p : probes) {
-      RETURN_IF_ERROR(prober.SendModbus(p).status());
-      Progress(o, ++sent);
-    }
-    return Status::Ok();
+    const auto send = [&](const ModbusProbe& p) {
+      return prober.SendModbus(p);
+    };
+    const auto before = [](const ModbusProbe& p) -> std::optional<ModbusProbe> {
+      auto read = ReadBefore(p.request);
+      if (!read) return std::nullopt;
+      return ModbusProbe{p.unit_id, std::move(*read)};
+    };
+    const auto restore = [](const ModbusProbe& p,
+                            const Bytes& shown) -> std::optional<ModbusProbe> {
+      auto write = RestoreWrite(p.request, shown);
+      if (!write) return std::nullopt;
+      return ModbusProbe{p.unit_id, std::move(*write)};
+    };
+    return SendInOrder(o,
+                       boundaries ? ModbusBoundaries(c, generated, o.seed)
+                                  : ModbusRandom(c, generated, o.seed),
+                       send, before, restore);
   }
-  auto pdus = boundaries ? S7Boundaries(c, o.size, o.seed)
-                         : S7Random(c, o.size, o.seed);
-  for (s7comm::S7Pdu& pdu : pdus) {
-    RETURN_IF_ERROR(prober.SendS7(std::move(pdu)).status());
-    Progress(o, ++sent);
-  }
-  return Status::Ok();
+  const auto send = [&](s7comm::S7Pdu pdu) {
+    return prober.SendS7(std::move(pdu));
+  };
+  const auto before = [](const s7comm::S7Pdu& pdu) { return ReadBefore(pdu); };
+  const auto restore = [](const s7comm::S7Pdu& pdu, const Bytes& shown) {
+    return RestoreWrite(pdu, shown);
+  };
+  return SendInOrder(o,
+                     boundaries ? S7Boundaries(c, generated, o.seed)
+                                : S7Random(c, generated, o.seed),
+                     send, before, restore);
 }
 
 }  // namespace
