@@ -14,6 +14,7 @@ TEST(ProbeConfig, DefaultsPerProtocol) {
   auto s7 = DefaultProbeConfig("s7comm");
   ASSERT_TRUE(s7.ok());
   EXPECT_FALSE(s7->szl.empty());
+  EXPECT_TRUE(modbus->restore_writes && s7->restore_writes);
   EXPECT_FALSE(DefaultProbeConfig("dnp3").ok());
 }
 
@@ -21,6 +22,7 @@ TEST(ProbeConfig, OverridesDefaults) {
   auto c = ParseProbeConfig(
       R"({"protocol": "modbus", "function_codes": [1, 3], "max_elements": 10,
           "holding_registers": {"start": 100, "count": 50},
+          "restore_writes": false,
           "process_variables": [{"name": "t", "input_address": 1,
             "output_address": 2, "input_min": 0, "input_max": 10,
             "output_type": "float32"}]})",
@@ -30,6 +32,7 @@ TEST(ProbeConfig, OverridesDefaults) {
   EXPECT_EQ(c->max_elements, 10);
   EXPECT_EQ(c->holding_registers.start, 100u);
   EXPECT_EQ(c->coils.count, 1024u);  // kept from the default
+  EXPECT_FALSE(c->restore_writes);
   ASSERT_EQ(c->process_variables.size(), 1u);
   EXPECT_EQ(c->process_variables[0].output_type, OutputType::kFloat32);
 
@@ -59,6 +62,11 @@ TEST(ProbeConfig, ErrorsNameTheField) {
   ASSERT_FALSE(area.ok());
   EXPECT_NE(area.status().message().find("s7.areas[0].area"),
             std::string::npos);
+  auto restore = ParseProbeConfig(
+      R"({"protocol": "s7comm", "restore_writes": 1})", "s.json");
+  ASSERT_FALSE(restore.ok());
+  EXPECT_EQ(restore.status().message(),
+            "s.json: restore_writes: must be true or false");
   EXPECT_FALSE(ParseProbeConfig("[1]", "p.json").ok());
   EXPECT_FALSE(ParseProbeConfig(R"({"protocol": "x"})", "p.json").ok());
 }
