@@ -167,10 +167,14 @@ void ReadModbus(Reader& r, const json& j, ProbeConfig& c) {
     const json& v = (*vars)[i];
     if (!v.is_object()) return r.Fail(here, "must be an object");
     r.RejectUnknown(v, here,
-                    {"name", "input_address", "output_table", "output_address",
-                     "input_min", "input_max", "output_type"});
+                    {"name", "input_table", "input_address", "output_table",
+                     "output_address", "input_min", "input_max",
+                     "output_type"});
     ProcessVariable p;
     if (v.contains("name") && v["name"].is_string()) p.name = v["name"];
+    r.Int(v, here, "input_table", p.input_table, 0, 3);
+    if (p.input_table != 0 && p.input_table != 3)
+      r.Fail(here + "input_table", "must be 0 (coils) or 3 (holding registers)");
     r.Int(v, here, "input_address", p.input_address, 0, 65535);
     r.Int(v, here, "output_table", p.output_table, 3, 4);
     r.Int(v, here, "output_address", p.output_address, 0, 65535);
@@ -186,6 +190,8 @@ void ReadModbus(Reader& r, const json& j, ProbeConfig& c) {
              "'" + type + "' is not one of int16, uint16, float32");
     if (p.input_min >= p.input_max)
       r.Fail(here + "input_min", "must be below input_max");
+    if (p.input_table == 0 && (p.input_min < 0 || p.input_max > 1))
+      r.Fail(here + "input_min", "a coil input takes 0..1");
     c.process_variables.push_back(std::move(p));
   }
 }

@@ -39,8 +39,9 @@ enum class OutputType : uint8_t {
 };
 
 /// A process variable to sample with the weighted strategy: the holding
-/// register written with the input x (an int16 in input_min..input_max) and
-/// the register (3 holding / 4 input) read back as the output y.
+/// register written with the input x (an int16 in input_min..input_max; or a
+/// coil, switched on for x != 0, with x in 0..1) and the register (3 holding
+/// / 4 input) read back as the output y.
 struct ProcessVariable {
   std::string name;
   uint16_t input_address = 0;
@@ -49,6 +50,7 @@ struct ProcessVariable {
   int32_t input_min = -1000;
   int32_t input_max = 1000;
   OutputType output_type = OutputType::kInt16;
+  uint8_t input_table = 3;  // 3 holding register (FC6), 0 coil (FC5)
 };
 
 /// One S7 memory area the prober reads and writes.

@@ -24,8 +24,8 @@ TEST(ProbeConfig, OverridesDefaults) {
           "holding_registers": {"start": 100, "count": 50},
           "restore_writes": false,
           "process_variables": [{"name": "t", "input_address": 1,
-            "output_address": 2, "input_min": 0, "input_max": 10,
-            "output_type": "float32"}]})",
+            "input_table": 0, "input_min": 0, "input_max": 1,
+            "output_address": 2, "output_type": "float32"}]})",
       "p.json");
   ASSERT_TRUE(c.ok()) << c.status().message();
   EXPECT_EQ(c->function_codes, (std::vector<uint8_t>{1, 3}));
@@ -35,6 +35,7 @@ TEST(ProbeConfig, OverridesDefaults) {
   EXPECT_FALSE(c->restore_writes);
   ASSERT_EQ(c->process_variables.size(), 1u);
   EXPECT_EQ(c->process_variables[0].output_type, OutputType::kFloat32);
+  EXPECT_EQ(c->process_variables[0].input_table, 0);
 
   auto s7 = ParseProbeConfig(
       R"({"protocol": "s7comm", "s7": {"areas": [{"area": "db", "db": 5, "size": 64}],
@@ -62,6 +63,14 @@ TEST(ProbeConfig, ErrorsNameTheField) {
   ASSERT_FALSE(area.ok());
   EXPECT_NE(area.status().message().find("s7.areas[0].area"),
             std::string::npos);
+  auto coil = ParseProbeConfig(
+      R"({"protocol": "modbus", "process_variables": [{"input_table": 0,
+          "input_address": 100, "output_address": 200, "input_min": 0,
+          "input_max": 5}]})",
+      "p.json");
+  ASSERT_FALSE(coil.ok());
+  EXPECT_EQ(coil.status().message(),
+            "p.json: process_variables[0].input_min: a coil input takes 0..1");
   auto restore = ParseProbeConfig(
       R"({"protocol": "s7comm", "restore_writes": 1})", "s.json");
   ASSERT_FALSE(restore.ok());

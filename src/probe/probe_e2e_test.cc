@@ -235,6 +235,27 @@ TEST(ProbeEndToEnd, WeightedProbeOfProcessVariables) {
     EXPECT_TRUE(valid.ok()) << r["request"] << ": " << valid.message();
     EXPECT_EQ(r["status"], "normal");
   }
+
+  // A process whose input is a coil (the tank's pump) is switched with FC5.
+  ProcessVariable pump;
+  pump.name = "tank";
+  pump.input_table = 0;
+  pump.input_address = 100;
+  pump.output_address = 200;
+  pump.input_min = 0;
+  pump.input_max = 1;
+  pump.output_type = OutputType::kUint16;
+  o.config.process_variables = {pump};
+  o.size = 20;
+  o.dataset_path = dir.Path("tank.jsonl");
+  ASSERT_TRUE(RunProbe(o).ok());
+  std::map<std::string, size_t> functions;
+  for (const nlohmann::json& r : ReadRecords(o.dataset_path)) {
+    EXPECT_EQ(r["status"], "normal") << r["request"];
+    ++functions[r["function"].get<std::string>()];
+  }
+  EXPECT_EQ(functions["write_single_coil"], 10u);
+  EXPECT_EQ(functions["read_input_registers"], 10u);
 }
 
 TEST(ProbeEndToEnd, S7BoundariesProbeIsValidAndReadsSzl) {

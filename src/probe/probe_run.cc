@@ -137,11 +137,12 @@ Result<std::optional<double>> WriteThenRead(Prober& prober,
                                             const ProbeConfig& c,
                                             const ProcessVariable& v,
                                             int32_t x) {
-  RETURN_IF_ERROR(prober
-                      .SendModbus({c.unit_id, modbus::WriteSingleRegister(
-                                                  v.input_address,
-                                                  static_cast<uint16_t>(x))})
-                      .status());
+  modbus::Request write =
+      v.input_table == 0
+          ? modbus::WriteSingleCoil(v.input_address, x != 0)
+          : modbus::WriteSingleRegister(v.input_address,
+                                        static_cast<uint16_t>(x));
+  RETURN_IF_ERROR(prober.SendModbus({c.unit_id, std::move(write)}).status());
   ASSIGN_OR_RETURN(Bytes answer, prober.SendModbus({c.unit_id, OutputRead(v)}));
   return OutputValue(answer, v.output_type);
 }
