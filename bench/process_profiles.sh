@@ -7,8 +7,8 @@
 #
 # Each clone is `protolm clone --strategy weighted --context 1` on SIZE
 # requests (write x, read y pairs; the context gives the model the write
-# before each read). The tank process has no register input (its inputs are
-# coils), so the x -> y probe does not apply to it.
+# before each read). The tank's input is a coil (its pump, switched off and
+# on), so its x takes two values and weighted equals uniform sampling there.
 #
 # Usage: bench/process_profiles.sh [PROTOLM] [SIZE] [OUT] [NAMES]
 #   PROTOLM  the CLI (default build/src/cli/protolm)
@@ -22,25 +22,27 @@ out=${3:-$(mktemp -d)}
 names=${4:-}
 mkdir -p "$out"
 
-# name input_address output_address output_type input_min input_max:
-# the profile's bindings (data/profiles/wago-750-881.json); input ranges in
-# raw register units (the binding's scale applied).
+# name input_table input_address output_address output_type input_min
+# input_max: the profile's bindings (data/profiles/wago-750-881.json); input
+# table 3 holding register, 0 coil; input ranges in raw register units (the
+# binding's scale applied).
 variables=(
-  "signum 100 100 int16 -1000 1000"
-  "expo10 101 101 float32 -200 200"
-  "cosh 103 103 float32 -300 300"
-  "sine 105 105 int16 -3142 3142"
-  "tanh 106 106 int16 -3000 3000"
-  "reactor 210 210 uint16 2900 3600"
-  "desal 220 220 uint16 0 1200"
-  "grid 230 230 uint16 0 2000"
-  "pitch 240 240 int16 -1500 1500"
+  "signum 3 100 100 int16 -1000 1000"
+  "expo10 3 101 101 float32 -200 200"
+  "cosh 3 103 103 float32 -300 300"
+  "sine 3 105 105 int16 -3142 3142"
+  "tanh 3 106 106 int16 -3000 3000"
+  "tank 0 100 200 uint16 0 1"
+  "reactor 3 210 210 uint16 2900 3600"
+  "desal 3 220 220 uint16 0 1200"
+  "grid 3 230 230 uint16 0 2000"
+  "pitch 3 240 240 int16 -1500 1500"
 )
 
 echo "| process | sampling | n | range | RVA-ε 1% | RVA-ε 5% | RVA-ε 10% | BCA (all test) | train s |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
 for entry in "${variables[@]}"; do
-  read -r name input output type low high <<<"$entry"
+  read -r name table input output type low high <<<"$entry"
   [[ -n $names && ",$names," != *",$name,"* ]] && continue
   for sampling in weighted uniform; do
     mix=0.5
@@ -49,7 +51,8 @@ for entry in "${variables[@]}"; do
     mkdir -p "$dir"
     cat >"$dir/probe.json" <<JSON
 {"protocol": "modbus", "mix_ratio": $mix,
- "process_variables": [{"name": "$name", "input_address": $input,
+ "process_variables": [{"name": "$name", "input_table": $table,
+   "input_address": $input,
    "output_table": 4, "output_address": $output, "input_min": $low,
    "input_max": $high, "output_type": "$type"}]}
 JSON

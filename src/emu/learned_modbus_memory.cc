@@ -45,7 +45,8 @@ ModbusMemoryImage LearnModbusStartingMemory(
         (!e.response.empty() && IsException(e.response)) ||
         modbus::CheckRequestRanges(request->pdu).has_value();
     if (!refused) {
-      for (const metrics::TableSpan& span : metrics::WrittenSpans(request->pdu)) {
+      for (const metrics::TableSpan& span :
+           metrics::WrittenSpans(request->pdu)) {
         for (uint32_t a = span.address;
              a < span.address + span.quantity && a <= 0xFFFF; ++a)
           written[Index(span.table)].insert(static_cast<uint16_t>(a));
