@@ -28,8 +28,7 @@ test-unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j2
 
 # Line tables only (-g1): sanitizer and fuzzer reports keep file:line, and
-# the two sanitized builds compile and link faster than with full -g; the
-# fuzzers at -O1 (libFuzzer's usual level) compile faster than at -O2.
+# the two sanitized builds compile and link faster than with full -g.
 test-asan: setup
 	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
 	  -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DPROTOLM_SANITIZE=ON -DPROTOLM_BENCH=OFF \
@@ -40,7 +39,7 @@ test-asan: setup
 test-fuzz: setup
 	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja \
 	  -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" -DPROTOLM_FUZZ=ON \
+	  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" -DPROTOLM_FUZZ=ON \
 	  -DPROTOLM_TESTS=OFF -DPROTOLM_BENCH=OFF >/dev/null
 	@cmake --build $(FUZZ_BUILD) --target fuzzers
 	./scripts/run-fuzzers.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
