@@ -136,29 +136,6 @@ size_t ModbusReadsThatChanged(const std::string& dataset) {
   return changed;
 }
 
-TEST(ProbeEndToEnd, ARestoringProbeLeavesTheMemoryAsItFoundIt) {
-  for (const bool restore : {true, false}) {
-    Served device = Serve("wago-750-881");
-    ASSERT_NE(device.server, nullptr);
-    testing::ScratchDir dir;
-    ProbeOptions o;
-    o.port = device.server->modbus_port();
-    o.config = DefaultProbeConfig("modbus").value();
-    o.config.restore_writes = restore;
-    o.size = 800;
-    o.dataset_path = dir.Path("probe.jsonl");
-    auto summary = RunProbe(o);
-    ASSERT_TRUE(summary.ok()) << summary.status().message();
-    EXPECT_EQ(summary->tally.exchanges, 800u);
-    // Without restoring, later reads show the probe's own random writes.
-    if (restore) {
-      EXPECT_EQ(ModbusReadsThatChanged(o.dataset_path), 0u);
-    } else {
-      EXPECT_GT(ModbusReadsThatChanged(o.dataset_path), 100u);
-    }
-  }
-}
-
 /// The same for the bytes of S7 byte items that read var answers showed.
 size_t S7ReadsThatChanged(const std::string& dataset) {
   using namespace s7comm;  // NOLINT
@@ -193,25 +170,38 @@ size_t S7ReadsThatChanged(const std::string& dataset) {
   return changed;
 }
 
-TEST(ProbeEndToEnd, ARestoringS7ProbeLeavesTheMemoryAsItFoundIt) {
+/// Probes `profile` with and without restoring writes: with it no address
+/// read shows two values (`changed` counts those that do); without it later
+/// reads show the probe's own random writes.
+void ExpectRestoringLeavesTheMemory(const std::string& profile,
+                                    const std::string& protocol,
+                                    size_t (*changed)(const std::string&)) {
   for (const bool restore : {true, false}) {
-    Served device = Serve("s7-315-2pn");
+    Served device = Serve(profile);
     ASSERT_NE(device.server, nullptr);
     testing::ScratchDir dir;
     ProbeOptions o;
-    o.port = device.server->s7_port();
-    o.config = DefaultProbeConfig("s7comm").value();
+    o.port = protocol == "modbus" ? device.server->modbus_port()
+                                  : device.server->s7_port();
+    o.config = DefaultProbeConfig(protocol).value();
     o.config.restore_writes = restore;
-    o.size = 600;
-    o.dataset_path = dir.Path("s7.jsonl");
+    o.size = 800;
+    o.dataset_path = dir.Path("probe.jsonl");
     auto summary = RunProbe(o);
     ASSERT_TRUE(summary.ok()) << summary.status().message();
+    EXPECT_GE(summary->tally.exchanges, 800u);
     if (restore) {
-      EXPECT_EQ(S7ReadsThatChanged(o.dataset_path), 0u);
+      EXPECT_EQ(changed(o.dataset_path), 0u) << protocol;
     } else {
-      EXPECT_GT(S7ReadsThatChanged(o.dataset_path), 100u);
+      EXPECT_GT(changed(o.dataset_path), 100u) << protocol;
     }
   }
+}
+
+TEST(ProbeEndToEnd, ARestoringProbeLeavesTheMemoryAsItFoundIt) {
+  ExpectRestoringLeavesTheMemory("wago-750-881", "modbus",
+                                 ModbusReadsThatChanged);
+  ExpectRestoringLeavesTheMemory("s7-315-2pn", "s7comm", S7ReadsThatChanged);
 }
 
 TEST(ProbeEndToEnd, WeightedProbeOfProcessVariables) {
