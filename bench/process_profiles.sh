@@ -8,7 +8,7 @@
 # Each clone is `protolm clone --strategy weighted --context 1` on SIZE
 # requests (write x, read y pairs; the context gives the model the write
 # before each read). The tank's input is a coil (its pump, switched off and
-# on), so its x takes two values and weighted equals uniform sampling there.
+# on), so its x takes only the values 0 and 1.
 #
 # Usage: bench/process_profiles.sh [PROTOLM] [SIZE] [OUT] [NAMES]
 #   PROTOLM  the CLI (default build/src/cli/protolm)

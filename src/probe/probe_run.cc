@@ -221,8 +221,8 @@ Status SendInOrder(const ProbeOptions& o, std::vector<Item> items, Send send,
 Status RunGenerated(const ProbeOptions& o, Prober& prober) {
   const ProbeConfig& c = o.config;
   const bool boundaries = o.strategy == "boundaries";
-  // Restoring sends up to three requests per generated write; the
-  // generators' lists of a larger size begin with those of a smaller one.
+  // Restoring sends up to three requests per generated write, so more
+  // requests are generated than the probe may send.
   const size_t generated = c.restore_writes ? 3 * o.size : o.size;
   if (c.protocol == "modbus") {
     const auto send = [&](const ModbusProbe& p) {
