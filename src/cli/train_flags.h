@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "lm/trainer.h"
+#include "lm/plugin/training_types.h"
 #include "util/progress.h"
 
 namespace CLI {

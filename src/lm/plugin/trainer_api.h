@@ -16,7 +16,7 @@
 #include "lm/engine/model_config.h"
 #include "lm/engine/tokens.h"
 #include "lm/engine/weights.h"
-#include "lm/trainer.h"
+#include "lm/plugin/training_types.h"
 #include "util/status.h"
 
 namespace protolm::lm {
