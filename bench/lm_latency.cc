@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "emu/device_rules.h"
-#include "emu/response_constraint.h"
+#include "emu/checkpoint_knowledge.h"
+#include "proto/registry/protocol_table.h"
 #include "lm/engine/checkpoint.h"
 #include "lm/engine/engine.h"
 #include "trace/dataset_reader.h"
@@ -77,11 +77,12 @@ int main(int argc, char** argv) {
   for (protolm::DatasetRecord& record : *dataset) {
     if (!record.request.empty()) records.push_back(std::move(record));
   }
-  const std::string protocol = checkpoint->provenance.protocol;
-  auto rules = protolm::emu::DeviceRulesOf(checkpoint->provenance);
-  if (!rules.ok()) {
+  const protolm::Protocol* protocol =
+      protolm::FindProtocol(checkpoint->provenance.protocol);
+  auto known = protolm::emu::KnowledgeOf(checkpoint->provenance);
+  if (protocol == nullptr || !known.ok()) {
     std::fprintf(stderr, "%s: %s\n", model_path.c_str(),
-                 rules.status().message().c_str());
+                 known.status().message().c_str());
     return 1;
   }
 
@@ -90,10 +91,8 @@ int main(int argc, char** argv) {
   for (int r = 0; r < repeat; ++r) {
     for (const protolm::DatasetRecord& record : records) {
       auto start = Clock::now();
-      auto constraint =
-          protolm::emu::MakeResponseConstraint(
-              protocol, record.request, std::numeric_limits<size_t>::max(),
-              *rules);
+      auto constraint = protocol->MakeResponseConstraint(
+          record.request, std::numeric_limits<size_t>::max(), known->get());
       protolm::lm::DecodeOptions options;
       options.constraint = constraint.get();
       auto response = engine->Generate({}, record.request, options);

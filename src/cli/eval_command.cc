@@ -9,9 +9,10 @@
 
 #include "cli/commands.h"
 #include "device/profile.h"
+#include "device/profile_rules.h"
 #include "metrics/eval_dataset.h"
 #include "metrics/evaluation.h"
-#include "metrics/profile_rules.h"
+#include "proto/registry/protocol_table.h"
 
 namespace protolm::cli {
 
@@ -43,21 +44,22 @@ void PrintText(const nlohmann::json& j) {
 int RunEval(const EvalFlags& flags) {
   metrics::EvalOptions options;
   if (flags.epsilon >= 0) options.epsilon = flags.epsilon;
+  auto records = metrics::LoadEvalRecords(flags.dataset, flags.predictions);
+  if (!records.ok()) {
+    spdlog::error("{}", records.status().message());
+    return kExitFailure;
+  }
   if (!flags.profile.empty()) {
     auto profile = device::LoadProfile(flags.profile);
     if (!profile.ok()) {
       spdlog::error("{}", profile.status().message());
       return kExitFailure;
     }
-    if (profile->modbus.enabled)
-      options.modbus_rules = metrics::ModbusRulesFromProfile(*profile);
-    if (profile->s7.enabled)
-      options.s7_rules = metrics::S7RulesFromProfile(*profile);
-  }
-  auto records = metrics::LoadEvalRecords(flags.dataset, flags.predictions);
-  if (!records.ok()) {
-    spdlog::error("{}", records.status().message());
-    return kExitFailure;
+    // The profile's rules judge the records of the dataset's protocol.
+    const Protocol* protocol =
+        records->empty() ? nullptr : FindProtocol(records->front().protocol);
+    if (protocol != nullptr)
+      options.device = device::KnowledgeFromProfile(*profile, *protocol);
   }
   nlohmann::json report =
       metrics::ReportToJson(metrics::Evaluate(*records, options));

@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "ingest/ingest.h"
 #include "proto/registry/codec_registry.h"
+#include "proto/registry/protocol_table.h"
 #include "trace/exchange_writer.h"
 #include "util/progress.h"
 
@@ -105,7 +106,7 @@ CommandMain AttachIngest(CLI::App& parent) {
   cmd->add_option("capture", flags->capture, "Capture file (pcap or pcapng)")
       ->required();
   cmd->add_option("--protocol", flags->protocol,
-                   "auto (by port, then content) or one of: " + CodecNames())
+                   "auto (by port, then content) or one of: " + ProtocolNames())
       ->capture_default_str();
   cmd->add_option("--format", flags->format, "Record format: jsonl or csv")
       ->check(CLI::IsMember({"jsonl", "csv"}))

@@ -10,7 +10,7 @@
 #include "cli/commands.h"
 #include "clone/clone_predictor.h"
 #include "clone/dataset_split.h"
-#include "emu/device_rules.h"
+#include "emu/checkpoint_knowledge.h"
 #include "lm/engine/checkpoint.h"
 #include "lm/engine/engine.h"
 
@@ -49,10 +49,11 @@ int RunPredict(const PredictFlags& flags) {
           : 0;
   options.constrained = !flags.unconstrained;
   options.use_state = !flags.no_state;
-  auto rules = emu::DeviceRulesOf(checkpoint->provenance);
-  if (!rules.ok())
-    return Fail(Malformed(flags.model + ": " + rules.status().message()));
-  options.rules = *rules;
+  auto known = emu::KnowledgeOf(checkpoint->provenance);
+  if (!known.ok())
+    return Fail(Status(known.status().code(),
+                       flags.model + ": " + known.status().message()));
+  options.known = *known;
   for (const DatasetRecord& r : records) {
     if (!options.protocol.empty() && r.protocol != options.protocol) {
       return Fail(InvalidArgument(r.where + ": a " + r.protocol +

@@ -11,8 +11,9 @@
 #include "clone/dataset_split.h"
 #include "clone/model_training.h"
 #include "device/profile.h"
+#include "device/profile_rules.h"
 #include "lm/plugin/trainer_loader.h"
-#include "metrics/profile_rules.h"
+#include "proto/registry/protocol_table.h"
 
 namespace protolm::cli {
 
@@ -71,11 +72,12 @@ int RunTrain(const TrainCommandFlags& flags) {
   if (!flags.profile.empty()) {
     auto profile = device::LoadProfile(flags.profile);
     if (!profile.ok()) return Fail(profile.status());
-    options.eval.modbus_rules = metrics::ModbusRulesFromProfile(*profile);
-    options.eval.s7_rules = metrics::S7RulesFromProfile(*profile);
+    if (const Protocol* protocol = FindProtocol(options.protocol))
+      options.eval.device = device::KnowledgeFromProfile(*profile, *protocol);
   }
   std::string learned;
-  options.rules = clone::LearnRules(records, train, options.protocol, &learned);
+  options.known =
+      clone::LearnDevice(records, train, options.protocol, &learned);
   spdlog::info("{}", learned);
   options.on_epoch = [](const clone::EpochSummary& e) {
     spdlog::info(
@@ -98,7 +100,7 @@ int RunTrain(const TrainCommandFlags& flags) {
   origin.seed = flags.train.seed;
   origin.context = flags.train.context;
   origin.extra = {{"dataset", flags.dataset}};
-  emu::StoreDeviceRules(options.rules, &origin.extra);
+  if (options.known != nullptr) options.known->Store(&origin.extra);
   const clone::EpochSummary best = trained->best;
   const lm::TrainResult& result = trained->result;
   const int best_epoch = result.best_epoch, epochs_run = result.epochs_run;

@@ -17,7 +17,8 @@
 #include "device/s7/s7_handler.h"
 #include "lm/engine/checkpoint.h"
 #include "lm/engine/engine.h"
-#include "metrics/profile_rules.h"
+#include "device/profile_rules.h"
+#include "proto/registry/protocol_table.h"
 #include "probe/probe_run.h"
 
 namespace protolm::clone {
@@ -73,10 +74,9 @@ class Target {
   metrics::EvalOptions EvalRules(double epsilon) const {
     metrics::EvalOptions eval;
     eval.epsilon = epsilon;
-    if (profile_ && protocol_ == "modbus")
-      eval.modbus_rules = metrics::ModbusRulesFromProfile(*profile_);
-    if (profile_ && protocol_ == "s7comm")
-      eval.s7_rules = metrics::S7RulesFromProfile(*profile_);
+    const Protocol* protocol = FindProtocol(protocol_);
+    if (profile_ && protocol != nullptr)
+      eval.device = device::KnowledgeFromProfile(*profile_, *protocol);
     return eval;
   }
 
@@ -144,13 +144,13 @@ Result<RoundOutcome> RunRound(const CloneOptions& options, Target& target,
                   split.train.size(), split.validation.size(), split.test.size()));
 
   std::string learned;
-  const emu::DeviceRules rules =
-      LearnRules(records, split.train, target.protocol(), &learned);
+  const std::shared_ptr<const DeviceKnowledge> known =
+      LearnDevice(records, split.train, target.protocol(), &learned);
   say(learned);
 
   ModelTrainingOptions training;
   training.config = config;
-  training.rules = rules;
+  training.known = known;
   training.train = options.train;
   training.protocol = target.protocol();
   training.context = options.context;
@@ -171,7 +171,7 @@ Result<RoundOutcome> RunRound(const CloneOptions& options, Target& target,
   PredictOptions predict;
   predict.protocol = target.protocol();
   predict.context = options.context;
-  predict.rules = rules;
+  predict.known = known;
   const metrics::EvalOptions eval = target.EvalRules(options.epsilon);
   ASSIGN_OR_RETURN(std::vector<Bytes> pure,
                    PredictIsolated(engine, records, split.test, predict));
@@ -232,7 +232,7 @@ Result<RoundOutcome> RunRound(const CloneOptions& options, Target& target,
   origin.seed = options.seed;
   origin.context = options.context;
   origin.extra = {{"strategy", options.strategy}, {"target", target.name()}};
-  emu::StoreDeviceRules(rules, &origin.extra);
+  if (known != nullptr) known->Store(&origin.extra);
   origin.metrics = {{"test_pure", round["pure"]},
                     {"test_with_state", round["with_state"]}};
   ASSIGN_OR_RETURN(lm::Checkpoint checkpoint,

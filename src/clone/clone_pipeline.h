@@ -21,7 +21,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "lm/trainer.h"
+#include "lm/plugin/training_types.h"
 #include "util/status.h"
 
 namespace protolm::clone {

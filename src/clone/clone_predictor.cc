@@ -6,10 +6,22 @@
 
 #include "clone/dataset_split.h"
 #include "emu/responder.h"
-#include "emu/response_constraint.h"
 #include "emu/state_overlay.h"
+#include "proto/registry/protocol_table.h"
 
 namespace protolm::clone {
+namespace {
+
+/// The protocol of `record`. Errors: InvalidArgument naming the record.
+Result<const Protocol*> ProtocolOf(const DatasetRecord& record) {
+  const Protocol* protocol = FindProtocol(record.protocol);
+  if (protocol == nullptr)
+    return InvalidArgument(record.where + ": no protocol \"" + record.protocol +
+                           "\" (known: " + ProtocolNames() + ")");
+  return protocol;
+}
+
+}  // namespace
 
 Result<std::vector<Bytes>> PredictIsolated(
     const lm::Engine& engine, const std::vector<DatasetRecord>& records,
@@ -18,11 +30,11 @@ Result<std::vector<Bytes>> PredictIsolated(
   predictions.reserve(indices.size());
   for (size_t i : indices) {
     const DatasetRecord& record = records[i];
-    std::unique_ptr<lm::ResponseConstraint> constraint;
+    ASSIGN_OR_RETURN(const Protocol* protocol, ProtocolOf(record));
+    std::unique_ptr<ResponseConstraint> constraint;
     if (options.constrained) {
-      constraint = emu::MakeResponseConstraint(record.protocol, record.request,
-                                               options.max_response_bytes,
-                                               options.rules);
+      constraint = protocol->MakeResponseConstraint(
+          record.request, options.max_response_bytes, options.known.get());
     }
     lm::DecodeOptions decode;
     decode.max_response_bytes = options.max_response_bytes;
@@ -41,21 +53,26 @@ Result<std::vector<Bytes>> PredictIsolated(
 Result<std::vector<Bytes>> PredictReplay(
     const lm::Engine& engine, const std::vector<DatasetRecord>& records,
     const PredictOptions& options) {
-  emu::StateOverlay state(options.protocol, options.rules.modbus_memory);
+  const Protocol* device = FindProtocol(options.protocol);
+  if (device == nullptr)
+    return InvalidArgument("no protocol \"" + options.protocol +
+                           "\" (known: " + ProtocolNames() + ")");
+  emu::StateOverlay state(*device, options.known.get());
   emu::ResponderOptions responder_options;
   responder_options.constrained = options.constrained;
   responder_options.use_state = options.use_state;
   responder_options.context = options.context;
   responder_options.max_response_bytes = options.max_response_bytes;
-  responder_options.rules = &options.rules;
+  responder_options.known = options.known.get();
   std::map<uint64_t, std::unique_ptr<emu::Responder>> sessions;
   std::vector<Bytes> predictions;
   predictions.reserve(records.size());
   for (const DatasetRecord& record : records) {
     auto& responder = sessions[record.session];
     if (!responder) {
+      ASSIGN_OR_RETURN(const Protocol* protocol, ProtocolOf(record));
       responder = std::make_unique<emu::Responder>(
-          engine, record.protocol, responder_options,
+          engine, *protocol, responder_options,
           options.use_state ? &state : nullptr);
     }
     auto response = responder->Answer(record.request);

@@ -7,15 +7,16 @@
 // emu::Responder per session sharing one state overlay (state within and
 // across connections); the clone only ever sees its own answers, never the
 // recorded ones. Constrained decoding uses the protocol's response grammar
-// (emu/response_constraint.h) with the device rules the clone learned. Not thread-safe per call; the engine may be
+// (Protocol::MakeResponseConstraint) with what the clone learned of its device. Not thread-safe per call; the engine may be
 // shared.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include "emu/device_rules.h"
+#include "proto/device_knowledge.h"
 #include "lm/engine/engine.h"
 #include "metrics/evaluation.h"
 #include "trace/dataset_reader.h"
@@ -24,14 +25,14 @@
 namespace protolm::clone {
 
 struct PredictOptions {
-  std::string protocol;      // the records' protocol ("modbus", "s7comm")
+  std::string protocol;      // the records' protocol (a codec name)
   size_t context = 0;        // exchanges of context the model was trained with
   bool constrained = true;   // decode within the protocol's grammar
   bool use_state = true;     // replay only: the state overlay
   size_t max_response_bytes = 300;
-  /// What the grammars know of the device: the rules the clone learned from
-  /// its training split (emu/device_rules.h), or the specification's alone.
-  emu::DeviceRules rules;
+  /// What the grammars know of the device: what the clone learned from its
+  /// training split (LearnDevice); null: the specification alone.
+  std::shared_ptr<const DeviceKnowledge> known;
 };
 
 /// Answers records[i] for each i of `indices`, each on its own.

@@ -35,9 +35,9 @@ std::vector<DatasetRecord> RequestRecords(std::vector<DatasetRecord> records) {
   return records;
 }
 
-std::vector<lm::ByteExchange> ContextOf(const std::vector<DatasetRecord>& records,
+std::vector<ByteExchange> ContextOf(const std::vector<DatasetRecord>& records,
                                         size_t i, size_t context) {
-  std::vector<lm::ByteExchange> exchanges;
+  std::vector<ByteExchange> exchanges;
   if (context == 0) return exchanges;
   const DatasetRecord& record = records[i];
   if (record.context) {

@@ -34,7 +34,7 @@ std::vector<DatasetRecord> RequestRecords(std::vector<DatasetRecord> records);
 
 /// The context of records[i]: at most `context` exchanges before it (see the
 /// file comment), oldest first.
-std::vector<lm::ByteExchange> ContextOf(const std::vector<DatasetRecord>& records,
+std::vector<ByteExchange> ContextOf(const std::vector<DatasetRecord>& records,
                                         size_t i, size_t context);
 
 /// records[i] for i in `indices` as model examples with their context.

@@ -5,48 +5,40 @@
 #include <ctime>
 #include <map>
 
-#include <fmt/format.h>
-
 #include "clone/clone_predictor.h"
 #include "clone/dataset_split.h"
-#include "emu/learned_modbus_memory.h"
+#include "proto/registry/protocol_table.h"
 #include "lm/engine/engine.h"
 #include "lm/plugin/trainer_loader.h"
 #include "util/sha256.h"
 
 namespace protolm::clone {
 
-emu::DeviceRules LearnRules(const std::vector<DatasetRecord>& records,
-                            const std::vector<size_t>& indices,
-                            const std::string& protocol, std::string* summary) {
+std::shared_ptr<const DeviceKnowledge> LearnDevice(
+    const std::vector<DatasetRecord>& records,
+    const std::vector<size_t>& indices, const std::string& protocol,
+    std::string* summary) {
+  const Protocol* device = FindProtocol(protocol);
+  if (device == nullptr) {
+    if (summary != nullptr)
+      *summary = "no device rules learned for " + protocol;
+    return nullptr;
+  }
   std::vector<bool> known(records.size(), false);
-  std::vector<lm::ByteExchange> exchanges;
+  std::vector<ByteExchange> training;
   for (size_t i : indices) {
     known[i] = true;
     if (records[i].protocol == protocol)
-      exchanges.push_back({records[i].request, records[i].response});
+      training.push_back({records[i].request, records[i].response});
   }
-  emu::DeviceRules rules = emu::LearnDeviceRules(protocol, exchanges, summary);
-  if (protocol != "modbus") return rules;
   // The whole probe in order, held-out answers left out.
-  std::vector<lm::ByteExchange> sequence;
+  std::vector<ByteExchange> sequence;
   for (size_t i = 0; i < records.size(); ++i) {
     if (records[i].protocol != protocol) continue;
     sequence.push_back(
         {records[i].request, known[i] ? records[i].response : Bytes{}});
   }
-  rules.modbus_memory = emu::LearnModbusStartingMemory(sequence);
-  if (summary != nullptr) {
-    using T = metrics::ModbusTable;
-    const emu::ModbusMemoryImage& m = rules.modbus_memory;
-    *summary += fmt::format(
-        "; starting memory seen by the training reads: {} coils, {} discrete "
-        "inputs, {} holding registers, {} input registers",
-        m.Known(T::kCoils).size(), m.Known(T::kDiscreteInputs).size(),
-        m.Known(T::kHoldingRegisters).size(),
-        m.Known(T::kInputRegisters).size());
-  }
-  return rules;
+  return device->LearnDevice(training, sequence, summary);
 }
 
 Result<TrainedModel> TrainCloneModel(const std::vector<DatasetRecord>& records,
@@ -71,7 +63,7 @@ Result<TrainedModel> TrainCloneModel(const std::vector<DatasetRecord>& records,
     PredictOptions predict;
     predict.protocol = options.protocol;
     predict.context = options.context;
-    predict.rules = options.rules;
+    predict.known = options.known;
     auto predictions = PredictIsolated(*engine, records, validation, predict);
     if (!predictions.ok()) {
       validation_error = predictions.status();

@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "emu/device_rules.h"
+#include "proto/device_knowledge.h"
 #include "lm/engine/checkpoint.h"
 #include "lm/engine/model_config.h"
-#include "lm/trainer.h"
+#include "lm/plugin/training_types.h"
 #include "metrics/evaluation.h"
 #include "trace/dataset_reader.h"
 #include "util/status.h"
@@ -38,9 +38,10 @@ struct ModelTrainingOptions {
   lm::TrainOptions train;  // on_epoch is set by TrainCloneModel
   std::string protocol;
   size_t context = 0;
-  metrics::EvalOptions eval;  // the validators' device rules
-  /// The grammars' device rules for validation decoding (LearnRules).
-  emu::DeviceRules rules;
+  metrics::EvalOptions eval;  // the validators' device knowledge
+  /// What the grammars know of the device for validation decoding
+  /// (LearnDevice); null: the specification alone.
+  std::shared_ptr<const DeviceKnowledge> known;
   std::function<void(const EpochSummary&)> on_epoch;
 };
 
@@ -70,14 +71,15 @@ Result<lm::Checkpoint> MakeCheckpoint(const lm::ModelConfig& config,
                                       TrainedModel&& trained,
                                       const TrainingOrigin& origin);
 
-/// The device rules (emu/device_rules.h) learned from the `protocol`
-/// records among records[indices] (the training split), and for Modbus the
-/// starting memory (emu/learned_modbus_memory.h) from all records in order,
-/// the answers outside `indices` held out; `summary` gets one line for the
-/// log.
-emu::DeviceRules LearnRules(const std::vector<DatasetRecord>& records,
-                            const std::vector<size_t>& indices,
-                            const std::string& protocol, std::string* summary);
+/// What the clone learns of its `protocol` device (Protocol::LearnDevice):
+/// from the `protocol` records among records[indices] (the training split)
+/// and from all of them in order, the answers outside `indices` held out;
+/// null when the protocol is unknown or learns nothing. `summary` gets one
+/// line for the log.
+std::shared_ptr<const DeviceKnowledge> LearnDevice(
+    const std::vector<DatasetRecord>& records,
+    const std::vector<size_t>& indices, const std::string& protocol,
+    std::string* summary);
 
 /// Trains on records[train] and validates on records[validation].
 Result<TrainedModel> TrainCloneModel(const std::vector<DatasetRecord>& records,

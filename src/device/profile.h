@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "proto/modbus/modbus_rules.h"
 #include "util/bytes.h"
 #include "util/status.h"
 
@@ -42,13 +43,9 @@ struct ModbusIdentity {
   std::map<uint8_t, Bytes> extended;
 };
 
-/// What the device does with a request for a unit id it does not serve.
-enum class UnknownUnitPolicy : uint8_t {
-  kAnswer,            // answer as if addressed to the device ("answer")
-  kIgnore,            // send nothing, keep the connection ("ignore")
-  kGatewayException,  // exception 0x0B gateway target failed
-                      // ("gateway_exception")
-};
+/// What the device does with a request for a unit id it does not serve
+/// (profile values "answer", "ignore", "gateway_exception").
+using modbus::UnknownUnitPolicy;
 
 /// One Modbus table (coils, discrete inputs, holding or input registers):
 /// addresses start .. start + count - 1 exist; a request touching any other

@@ -4,31 +4,17 @@
 #include <algorithm>
 #include <memory>
 
-#include "emu/modbus_response_constraint.h"
-#include "emu/response_constraint.h"
-#include "emu/s7_response_constraint.h"
 #include "lm/engine/tokens.h"
 
 namespace protolm::emu {
-namespace {
 
-/// The engine's default when a protocol has no bound of its own.
-constexpr size_t kDefaultMaxResponse = 300;
-
-size_t ProtocolMaxResponse(const std::string& protocol) {
-  if (protocol == "modbus") return kMaxModbusAdu;
-  if (protocol == "s7comm") return kMaxS7Response;
-  return kDefaultMaxResponse;
-}
-
-}  // namespace
-
-Responder::Responder(const lm::Engine& engine, std::string protocol,
+Responder::Responder(const lm::Engine& engine, const Protocol& protocol,
                      ResponderOptions options, StateOverlay* shared_state)
     : engine_(engine),
-      protocol_(std::move(protocol)),
+      protocol_(protocol),
       options_(options),
-      state_(shared_state) {}
+      state_(shared_state),
+      numbering_(protocol.NewConnectionNumbering()) {}
 
 Result<Bytes> Responder::Answer(ByteView request) {
   ASSIGN_OR_RETURN(Bytes response, Generate(request));
@@ -47,16 +33,12 @@ Result<Bytes> Responder::Generate(ByteView request) const {
       static_cast<size_t>(config.max_positions) - prompt.tokens.size();
   size_t cap = options_.max_response_bytes != 0
                    ? options_.max_response_bytes
-                   : ProtocolMaxResponse(protocol_);
+                   : protocol_.max_response_bytes();
   cap = std::min(cap, free_positions > 0 ? free_positions - 1 : 0);
 
-  static const DeviceRules kSpecificationOnly;
-  std::unique_ptr<lm::ResponseConstraint> constraint;
-  if (options_.constrained) {
-    constraint = MakeResponseConstraint(
-        protocol_, request, cap,
-        options_.rules != nullptr ? *options_.rules : kSpecificationOnly);
-  }
+  std::unique_ptr<ResponseConstraint> constraint;
+  if (options_.constrained)
+    constraint = protocol_.MakeResponseConstraint(request, cap, options_.known);
   lm::DecodeOptions decode;
   decode.max_response_bytes = cap;
   decode.constraint = constraint.get();
@@ -65,7 +47,7 @@ Result<Bytes> Responder::Generate(ByteView request) const {
 
 Bytes Responder::Commit(ByteView request, ByteView model_response) {
   Bytes response(model_response.begin(), model_response.end());
-  if (protocol_ == "s7comm") response = s7_data_units_.Number(response);
+  if (numbering_ != nullptr) response = numbering_->Number(response);
   if (options_.use_state && state_ != nullptr)
     response = state_->Settle(request, response);
   if (options_.context > 0) {

@@ -3,24 +3,24 @@
 // state overlay.
 //
 // For each request it gives the model the session's last `context` exchanges
-// (oldest first), decodes greedily under the response constraint of the
-// request (response_constraint.h) when `constrained`, lets the shared state
-// overlay (state_overlay.h) fill in the values the device is known to hold
-// when `use_state` (an S7 userdata answer in parts first gets the session's
-// next data unit reference, s7_identity_answers.h), and then records the
+// (oldest first), decodes greedily under the protocol's response grammar for
+// the request (Protocol::MakeResponseConstraint) when `constrained`, numbers
+// the answer as the device numbers them per connection (an S7 userdata answer
+// in parts gets the session's next data unit reference), lets the shared
+// state overlay (state_overlay.h) fill in the values the device is known to
+// hold when `use_state`, and then records the
 // final exchange: in the overlay (so other sessions read what this one
 // wrote) and in the session's context. Used by `protolm predict`,
 // `protolm clone` and the honeypot.
 #pragma once
 
 #include <cstddef>
-#include <string>
+#include <memory>
 #include <vector>
 
-#include "emu/device_rules.h"
-#include "emu/s7_identity_answers.h"
 #include "emu/state_overlay.h"
 #include "lm/engine/engine.h"
+#include "proto/protocol.h"
 #include "util/bytes.h"
 #include "util/status.h"
 
@@ -33,14 +33,13 @@ struct ResponderOptions {
   bool use_state = true;
   /// Previous exchanges of the session given to the model as context.
   size_t context = 0;
-  /// Longest response generated; 0 = the protocol's largest (260 bytes for
-  /// Modbus/TCP, 1024 for S7comm, 300 otherwise). The model's free positions
-  /// after the prompt bound it too.
+  /// Longest response generated; 0 = the protocol's largest
+  /// (Protocol::max_response_bytes). The model's free positions after the
+  /// prompt bound it too.
   size_t max_response_bytes = 0;
-  /// What the grammars know of the device (the rules the clone learned,
-  /// device_rules.h); not owned, must outlive the Responder; null: the
-  /// specification alone.
-  const DeviceRules* rules = nullptr;
+  /// What the grammars know of the device (what the clone learned); not
+  /// owned, must outlive the Responder; null: the specification alone.
+  const DeviceKnowledge* known = nullptr;
 };
 
 /// One per session. Not thread-safe; Responders on several threads may
@@ -48,9 +47,9 @@ struct ResponderOptions {
 /// (StateOverlay::Settle is).
 class Responder {
  public:
-  /// `engine` and `shared_state` (nullable: no state) must outlive this
-  /// object. `protocol` is a codec name ("modbus", "s7comm").
-  Responder(const lm::Engine& engine, std::string protocol,
+  /// `engine`, `protocol` and `shared_state` (nullable: no state) must
+  /// outlive this object.
+  Responder(const lm::Engine& engine, const Protocol& protocol,
             ResponderOptions options, StateOverlay* shared_state);
 
   /// The response to `request` (empty: the model's answer is to send
@@ -72,15 +71,15 @@ class Responder {
   Bytes Commit(ByteView request, ByteView response);
 
   /// The exchanges kept as context, oldest first.
-  const std::vector<lm::ByteExchange>& context() const { return context_; }
+  const std::vector<ByteExchange>& context() const { return context_; }
 
  private:
   const lm::Engine& engine_;
-  std::string protocol_;
+  const Protocol& protocol_;
   ResponderOptions options_;
   StateOverlay* state_;
-  S7DataUnitNumbering s7_data_units_;  // this session's (S7 only)
-  std::vector<lm::ByteExchange> context_;
+  std::unique_ptr<ConnectionNumbering> numbering_;  // null: none
+  std::vector<ByteExchange> context_;
 };
 
 }  // namespace protolm::emu

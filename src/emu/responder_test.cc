@@ -10,12 +10,14 @@
 
 #include "lm/engine/model_config.h"
 #include "lm/engine/weights.h"
-#include "metrics/modbus_validator.h"
-#include "metrics/s7_validator.h"
 #include "proto/modbus/adu.h"
 #include "proto/modbus/builders.h"
+#include "proto/modbus/modbus_protocol.h"
+#include "proto/modbus/modbus_validator.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_builders.h"
+#include "proto/s7comm/s7_validator.h"
+#include "proto/s7comm/s7comm_protocol.h"
 
 namespace protolm::emu {
 namespace {
@@ -71,7 +73,7 @@ Bytes Req(const mb::Request& r, uint16_t t) {
 TEST(Responder, ConstrainedAnswersOfRandomWeightsValidate) {
   for (uint32_t seed : {1u, 2u}) {
     lm::Engine engine = MakeEngine(RandomWeights(Tiny(), seed), Tiny());
-    Responder modbus(engine, "modbus", {}, nullptr);
+    Responder modbus(engine, modbus::ModbusProtocol(), {}, nullptr);
     std::vector<Bytes> requests = {Req(mb::ReadHoldingRegisters(0, 3), 1),
                                    Req(mb::ReadCoils(5, 11), 2),
                                    Req(mb::WriteSingleRegister(3, 9), 3),
@@ -81,12 +83,12 @@ TEST(Responder, ConstrainedAnswersOfRandomWeightsValidate) {
     for (const Bytes& request : requests) {
       auto answer = modbus.Answer(request);
       ASSERT_TRUE(answer.ok()) << answer.status().message();
-      Status valid = metrics::ValidateModbusResponse(request, *answer,
-                                                     metrics::ModbusRules{});
+      Status valid = modbus::ValidateModbusResponse(request, *answer,
+                                                    modbus::ModbusRules{});
       EXPECT_TRUE(valid.ok()) << ToHex(request) << " -> " << ToHex(*answer)
                               << ": " << valid.message();
     }
-    Responder s7(engine, "s7comm", {}, nullptr);
+    Responder s7(engine, s7comm::S7commProtocol(), {}, nullptr);
     s7comm::AnyPointer item{s7comm::ItemType::kWord,  2, 1,
                             s7comm::Area::kDataBlock, 0, 0};
     for (const s7comm::S7Pdu& pdu :
@@ -96,7 +98,7 @@ TEST(Responder, ConstrainedAnswersOfRandomWeightsValidate) {
       Bytes request = s7comm::FrameS7Pdu(pdu).value();
       auto answer = s7.Answer(request);
       ASSERT_TRUE(answer.ok()) << answer.status().message();
-      Status valid = metrics::ValidateS7Response(request, *answer, {});
+      Status valid = s7comm::ValidateS7Response(request, *answer, {});
       EXPECT_TRUE(valid.ok()) << ToHex(request) << " -> " << ToHex(*answer)
                               << ": " << valid.message();
     }
@@ -105,9 +107,10 @@ TEST(Responder, ConstrainedAnswersOfRandomWeightsValidate) {
 
 TEST(Responder, ModbusWriteThenReadReturnsTheWrittenValues) {
   lm::Engine engine = PreferNormalAnswers();
-  StateOverlay device("modbus");
-  Responder writer(engine, "modbus", {}, &device);
-  Responder reader(engine, "modbus", {}, &device);  // another connection
+  StateOverlay device(modbus::ModbusProtocol());
+  Responder writer(engine, modbus::ModbusProtocol(), {}, &device);
+  Responder reader(engine, modbus::ModbusProtocol(), {},
+                   &device);  // another connection
   auto wrote =
       writer.Answer(Req(mb::WriteMultipleRegisters(20, {1234, 5678}), 1));
   ASSERT_TRUE(wrote.ok()) << wrote.status().message();
@@ -122,7 +125,8 @@ TEST(Responder, ModbusWriteThenReadReturnsTheWrittenValues) {
   EXPECT_EQ(regs[0], 0xFFFF);  // unknown: the model's value
 
   // Without state the model's values come back.
-  Responder stateless(engine, "modbus", {.use_state = false}, &device);
+  Responder stateless(engine, modbus::ModbusProtocol(), {.use_state = false},
+                      &device);
   auto plain = stateless.Answer(Req(mb::ReadHoldingRegisters(19, 3), 3));
   ASSERT_TRUE(plain.ok());
   EXPECT_EQ(ToHex(*plain).substr(18), "ffffffffffff");
@@ -130,8 +134,8 @@ TEST(Responder, ModbusWriteThenReadReturnsTheWrittenValues) {
 
 TEST(Responder, S7WriteThenReadReturnsTheWrittenBytesAndBits) {
   lm::Engine engine = PreferNormalAnswers();
-  StateOverlay device("s7comm");
-  Responder session(engine, "s7comm", {}, &device);
+  StateOverlay device(s7comm::S7commProtocol());
+  Responder session(engine, s7comm::S7commProtocol(), {}, &device);
   s7comm::AnyPointer bytes{s7comm::ItemType::kByte,  2, 3,
                            s7comm::Area::kDataBlock, 4, 0};
   s7comm::AnyPointer bit{s7comm::ItemType::kBit, 1, 0,
@@ -155,7 +159,7 @@ TEST(Responder, S7WriteThenReadReturnsTheWrittenBytesAndBits) {
 
 TEST(Responder, KeepsTheLastExchangesAsContext) {
   lm::Engine engine = MakeEngine(RandomWeights(Tiny(), 4), Tiny());
-  Responder session(engine, "modbus", {.context = 2}, nullptr);
+  Responder session(engine, modbus::ModbusProtocol(), {.context = 2}, nullptr);
   for (uint16_t t = 1; t <= 3; ++t)
     ASSERT_TRUE(session.Answer(Req(mb::ReadCoils(t, 1), t)).ok());
   ASSERT_EQ(session.context().size(), 2u);
@@ -165,7 +169,7 @@ TEST(Responder, KeepsTheLastExchangesAsContext) {
 
 TEST(Responder, UnconstrainedAnswersStopAtTheCap) {
   lm::Engine engine = PreferNormalAnswers();  // never says kEnd by itself
-  Responder session(engine, "modbus",
+  Responder session(engine, modbus::ModbusProtocol(),
                     {.constrained = false, .max_response_bytes = 40}, nullptr);
   auto answer = session.Answer(Req(mb::ReadCoils(0, 1), 1));
   ASSERT_TRUE(answer.ok()) << answer.status().message();

@@ -1,22 +1,18 @@
-// Protocol dispatch of the state overlay (see state_overlay.h).
+// The state overlay over a protocol's memory image (see state_overlay.h).
 #include "emu/state_overlay.h"
-
-#include <utility>
 
 namespace protolm::emu {
 
-StateOverlay::StateOverlay(std::string_view protocol,
-                           ModbusMemoryImage modbus_start)
-    : protocol_(protocol), modbus_(std::move(modbus_start)) {}
+StateOverlay::StateOverlay(const Protocol& protocol,
+                           const DeviceKnowledge* known)
+    : image_(protocol.NewMemoryImage(known)) {}
 
 void StateOverlay::Observe(ByteView request, ByteView response) {
-  if (protocol_ == "modbus") modbus_.Observe(request, response);
-  if (protocol_ == "s7comm") s7_.Observe(request, response);
+  if (image_ != nullptr) image_->Observe(request, response);
 }
 
 Bytes StateOverlay::Apply(ByteView request, ByteView response) const {
-  if (protocol_ == "modbus") return modbus_.Apply(request, response);
-  if (protocol_ == "s7comm") return s7_.Apply(request, response);
+  if (image_ != nullptr) return image_->Apply(request, response);
   return Bytes(response.begin(), response.end());
 }
 

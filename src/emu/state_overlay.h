@@ -1,36 +1,33 @@
-// The state overlay: the device memory image a clone keeps so that it returns
-// what was written, like a real PLC, whatever its model predicts.
+// The state overlay: the device memory a clone keeps so that it returns what
+// was written, like a real PLC, whatever its model predicts.
 //
 // One overlay per cloned device, shared by all its connections (a value written
-// on one connection is read back on another). The protocol's codec drives it:
-// Observe learns from each final exchange (writes answered normally, values of
-// normal reads), Apply overwrites the data of a normal read response where the
-// image knows the value (modbus_memory_image.h, s7_memory_image.h say which
-// functions, tables and areas). Responses of other kinds, exceptions and
-// unknown addresses stay as the model produced them. Protocols without an image
-// leave everything unchanged. Memory is bounded. A clone's overlay starts from
-// the memory its probe showed (learned_modbus_memory.h); an empty one from
-// nothing. Settle (Apply then Observe, under the overlay's own lock) may be
-// called from several threads at once; Observe and Apply on their own are not
-// thread-safe and must not run while another thread uses the overlay.
+// on one connection is read back on another). The protocol's memory image
+// (Protocol::NewMemoryImage; modbus/modbus_memory_image.h and
+// s7comm/s7_memory_image.h say which functions, tables and areas) does the
+// work: Observe learns from each final exchange, Apply fills in the values it
+// knows. A clone's overlay starts from the memory its probe showed (the
+// device knowledge); protocols without an image leave every response
+// unchanged. Memory is bounded by the image. Settle (Apply then Observe, under
+// the overlay's own lock) may be called from several threads at once; Observe
+// and Apply on their own are not thread-safe and must not run while another
+// thread uses the overlay.
 #pragma once
 
+#include <memory>
 #include <mutex>
-#include <string>
-#include <string_view>
 
-#include "emu/modbus_memory_image.h"
-#include "emu/s7_memory_image.h"
+#include "proto/protocol.h"
 #include "util/bytes.h"
 
 namespace protolm::emu {
 
 class StateOverlay {
  public:
-  /// `protocol`: "modbus" or "s7comm"; any other name keeps no state.
-  /// `modbus_start`: the Modbus memory the device starts from.
-  explicit StateOverlay(std::string_view protocol,
-                        ModbusMemoryImage modbus_start = {});
+  /// The memory of a `protocol` device, starting from what `known` (nullable;
+  /// read only here) says it held.
+  explicit StateOverlay(const Protocol& protocol,
+                        const DeviceKnowledge* known = nullptr);
 
   void Observe(ByteView request, ByteView response);
   Bytes Apply(ByteView request, ByteView response) const;
@@ -38,15 +35,9 @@ class StateOverlay {
   /// learned from at once (Observe) as one step. Thread-safe.
   Bytes Settle(ByteView request, ByteView response);
 
-  const std::string& protocol() const { return protocol_; }
-  const ModbusMemoryImage& modbus() const { return modbus_; }
-  const S7MemoryImage& s7() const { return s7_; }
-
  private:
-  std::string protocol_;
-  std::mutex mutex_;  // held by Settle
-  ModbusMemoryImage modbus_;
-  S7MemoryImage s7_;
+  std::mutex mutex_;                    // held by Settle
+  std::unique_ptr<MemoryImage> image_;  // null: the protocol keeps no state
 };
 
 }  // namespace protolm::emu

@@ -14,8 +14,8 @@
 #include "events/event_log.h"
 #include "events/event_summary.h"
 #include "events/postgres_database.h"
+#include "events/postgres_test_support.h"
 #include "events/sqlite_database.h"
-#include "events/throwaway_postgres.h"
 #include "testing/scratch_dir.h"
 
 namespace protolm::events {

@@ -1,6 +1,7 @@
 // DescribeRequest: what a honeypot stores about a request besides its
-// bytes, from the protocol's codec (src/proto): the abstract summary, the
-// dissected fields, the function and whether it tries to change the device.
+// bytes, from the protocol table (proto/protocol.h): the codec's abstract
+// summary and dissected fields, and the protocol's account of the function
+// and whether it tries to change the device (Protocol::IntentOf).
 //
 // Pure and thread-safe (the codecs are stateless). Requests are untrusted
 // bytes: a malformed one gives the facts that could be read and its error.

@@ -28,9 +28,9 @@ struct CloneHandlerOptions {
   bool use_state = true;
 };
 
-/// A handler serving `model` (which outlives it). Errors: InvalidArgument
-/// when the model's protocol has no codec.
-Result<std::unique_ptr<net::ProtocolHandler>> NewCloneHandler(
+/// A handler serving `model` (which outlives it), framing with its protocol's
+/// codec.
+std::unique_ptr<net::ProtocolHandler> NewCloneHandler(
     ServedModel& model, CloneHandlerOptions options = {});
 
 }  // namespace protolm::honeypot

@@ -2,16 +2,14 @@
 #include "honeypot/honeypot.h"
 
 #include "honeypot/served_model.h"
-#include "proto/registry/codec_registry.h"
 
 namespace protolm::honeypot {
 namespace {
 
 /// The first port the protocol's codec is served on by default.
-uint16_t WellKnownPort(const std::string& protocol) {
-  const Codec* codec = FindCodec(protocol);
-  if (codec == nullptr || codec->well_known_ports().empty()) return 0;
-  return codec->well_known_ports().front();
+uint16_t WellKnownPort(const Protocol& protocol) {
+  const auto ports = protocol.codec().well_known_ports();
+  return ports.empty() ? 0 : ports.front();
 }
 
 class RunningHoneypot : public Honeypot {
@@ -23,13 +21,12 @@ class RunningHoneypot : public Honeypot {
   Status Add(const ListenerSpec& spec, const CloneHandlerOptions& clone) {
     ASSIGN_OR_RETURN(std::unique_ptr<ServedModel> model,
                      LoadServedModel(spec.model_path));
-    ASSIGN_OR_RETURN(auto handler, NewCloneHandler(*model, clone));
-    uint16_t port = spec.port ? *spec.port : WellKnownPort(model->protocol);
-
-    ASSIGN_OR_RETURN(uint16_t bound, server_.Listen(model->protocol,
-                                                    spec.address, port,
-                                                    std::move(handler)));
-    listeners_.push_back(ServedListener{spec.model_path, model->protocol,
+    const std::string protocol(model->protocol->name());
+    uint16_t port = spec.port ? *spec.port : WellKnownPort(*model->protocol);
+    ASSIGN_OR_RETURN(uint16_t bound,
+                     server_.Listen(protocol, spec.address, port,
+                                    NewCloneHandler(*model, clone)));
+    listeners_.push_back(ServedListener{spec.model_path, protocol,
                                         model->profile, spec.address, bound});
     models_.push_back(std::move(model));
     return Status::Ok();

@@ -26,10 +26,10 @@
 #include "events/event_store.h"
 #include "honeypot/event_recorder.h"
 #include "honeypot/honeypot.h"
-#include "honeypot/honeypot_test_support.h"
+#include "testing/device/honeypot_model.h"
 #include "loadgen/load_run.h"
-#include "metrics/modbus_validator.h"
-#include "metrics/s7_validator.h"
+#include "proto/modbus/modbus_validator.h"
+#include "proto/s7comm/s7_validator.h"
 #include "net/framed_server.h"
 #include "probe/probe_config.h"
 #include "probe/s7_opening.h"
@@ -245,7 +245,7 @@ class HostileInputTest : public ::testing::Test {
       auto answer = client.ReceiveModbusAdu();
       ASSERT_TRUE(answer) << "no answer to a normal Modbus read";
       ++answered_;
-      EXPECT_TRUE(metrics::ValidateModbusResponse(read, *answer, {}).ok())
+      EXPECT_TRUE(modbus::ValidateModbusResponse(read, *answer, {}).ok())
           << ToHex(*answer);
     }
   }
@@ -264,7 +264,7 @@ class HostileInputTest : public ::testing::Test {
       auto answer = client.ReceiveTpktUnit();
       ASSERT_TRUE(answer) << "no answer to " << ToHex(request);
       ++answered_;
-      EXPECT_TRUE(metrics::ValidateS7Response(request, *answer).ok())
+      EXPECT_TRUE(s7comm::ValidateS7Response(request, *answer).ok())
           << ToHex(*answer);
     }
   }

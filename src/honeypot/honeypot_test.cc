@@ -7,10 +7,12 @@
 
 #include <mutex>
 
-#include "emu/device_rules.h"
-#include "honeypot/honeypot_test_support.h"
-#include "metrics/modbus_validator.h"
-#include "metrics/s7_validator.h"
+#include "device/profile.h"
+#include "device/profile_rules.h"
+#include "proto/modbus/modbus_knowledge.h"
+#include "testing/device/honeypot_model.h"
+#include "proto/modbus/modbus_validator.h"
+#include "proto/s7comm/s7_validator.h"
 #include "proto/modbus/builders.h"
 #include "testing/loopback_client.h"
 #include "testing/scratch_dir.h"
@@ -59,10 +61,10 @@ class HoneypotTest : public ::testing::Test {
   /// Serves an untrained model of `protocol` on an ephemeral port.
   void Serve(const std::string& protocol, const std::string& profile,
              CloneHandlerOptions clone = {},
-             const emu::DeviceRules& learned_rules = {}) {
+             const DeviceKnowledge* known = nullptr) {
     std::string path = dir_.Path(protocol + ".plm");
-    ASSERT_TRUE(testing::WriteUntrainedModel(path, protocol, profile, 1,
-                                             learned_rules));
+    ASSERT_TRUE(
+        testing::WriteUntrainedModel(path, protocol, profile, 1, known));
     HoneypotOptions options;
     options.listeners.push_back({path, "127.0.0.1", 0});
     options.clone = clone;
@@ -94,7 +96,7 @@ TEST_F(HoneypotTest, AValueWrittenIsReadBackOnAnotherConnection) {
     ASSERT_TRUE(reader.Send(read));
     auto answer = reader.ReceiveModbusAdu();
     ASSERT_TRUE(answer);
-    EXPECT_TRUE(metrics::ValidateModbusResponse(read, *answer, {}).ok());
+    EXPECT_TRUE(modbus::ValidateModbusResponse(read, *answer, {}).ok());
     ASSERT_EQ(answer->size(), 9u + 6u);
     EXPECT_EQ((*answer)[11], 0x12);  // register 7, the second of the three
     EXPECT_EQ((*answer)[12], 0x34);
@@ -111,7 +113,7 @@ TEST_F(HoneypotTest, TheGuardReplacesInvalidAnswers) {
     ASSERT_TRUE(c.Send(read));
     auto answer = c.ReceiveModbusAdu();
     ASSERT_TRUE(answer);
-    EXPECT_TRUE(metrics::ValidateModbusResponse(read, *answer, {}).ok())
+    EXPECT_TRUE(modbus::ValidateModbusResponse(read, *answer, {}).ok())
         << ToHex(*answer);
   }
   EXPECT_GT(tally_.guarded(), 0u);
@@ -121,13 +123,12 @@ TEST_F(HoneypotTest, TheModelDecodesUnderTheRulesItLearned) {
   // Learned rules in the checkpoint make the grammar admit only the outcome
   // they make due: even an untrained model answers in and out of the tables
   // as the device does, and the guard has nothing to replace.
-  metrics::ModbusRules rules;
+  modbus::ModbusRules rules;
   rules.device_known = true;
   rules.supported_functions = {3, 6};
   rules.holding_registers = {0, 100};
-  emu::DeviceRules learned;
-  learned.modbus = rules;
-  Serve("modbus", "", {}, learned);
+  const modbus::ModbusKnowledge learned(rules, {});
+  Serve("modbus", "", {}, &learned);
   LoopbackClient c(port_);
   for (uint16_t tid = 1; tid <= 8; ++tid) {
     const uint16_t address = tid % 2 ? 10 : 99 + tid;  // in, then past the end
@@ -135,7 +136,7 @@ TEST_F(HoneypotTest, TheModelDecodesUnderTheRulesItLearned) {
     ASSERT_TRUE(c.Send(read));
     auto answer = c.ReceiveModbusAdu();
     ASSERT_TRUE(answer);
-    EXPECT_TRUE(metrics::ValidateModbusResponse(read, *answer, rules).ok())
+    EXPECT_TRUE(modbus::ValidateModbusResponse(read, *answer, rules).ok())
         << ToHex(*answer);
   }
   Bytes coils = Adu(9, modbus::ReadCoils(0, 1));  // an unsupported function
@@ -150,11 +151,14 @@ TEST_F(HoneypotTest, TheModelDecodesUnderTheRulesItLearned) {
 TEST_F(HoneypotTest, TheCloneStartsFromTheMemoryItsProbeShowed) {
   // The starting memory in the checkpoint answers reads of input registers
   // and coils even from an untrained model; a write still wins.
-  emu::DeviceRules learned;
-  learned.modbus_memory.Seed({metrics::ModbusTable::kInputRegisters, 0, 1234});
-  learned.modbus_memory.Seed({metrics::ModbusTable::kInputRegisters, 1, 5678});
-  learned.modbus_memory.Seed({metrics::ModbusTable::kCoils, 2, 1});
-  Serve("modbus", "wago-750-881", {}, learned);
+  modbus::ModbusKnowledge learned(
+      device::ModbusRulesFromProfile(
+          device::BuiltinProfile("wago-750-881").value()),
+      {});
+  learned.starting_memory.Seed({modbus::ModbusTable::kInputRegisters, 0, 1234});
+  learned.starting_memory.Seed({modbus::ModbusTable::kInputRegisters, 1, 5678});
+  learned.starting_memory.Seed({modbus::ModbusTable::kCoils, 2, 1});
+  Serve("modbus", "wago-750-881", {}, &learned);
   LoopbackClient c(port_);
   ASSERT_TRUE(c.Send(Adu(1, modbus::ReadInputRegisters(0, 2))));
   auto inputs = c.ReceiveModbusAdu();
@@ -176,7 +180,7 @@ TEST_F(HoneypotTest, AnS7SessionConnectsAndAnswersValidly) {
   ASSERT_TRUE(c.Send(connect));
   auto answer = c.ReceiveTpktUnit();
   ASSERT_TRUE(answer);
-  EXPECT_TRUE(metrics::ValidateS7Response(connect, *answer).ok())
+  EXPECT_TRUE(s7comm::ValidateS7Response(connect, *answer).ok())
       << ToHex(*answer);
 }
 

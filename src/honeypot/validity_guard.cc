@@ -3,9 +3,6 @@
 
 #include <limits>
 
-#include "emu/response_constraint.h"
-#include "metrics/response_validator.h"
-
 namespace protolm::honeypot {
 namespace {
 
@@ -13,18 +10,16 @@ namespace {
 constexpr size_t kMaxCompletions = 256;
 
 bool IsValid(const ServedModel& model, ByteView request, ByteView response) {
-  return metrics::ValidateResponse(model.protocol, request, response,
-                                   model.guard_rules.modbus,
-                                   model.guard_rules.s7)
+  return model.protocol->ValidateResponse(request, response, model.known.get())
       .ok();
 }
 
 /// Extends `prefix` through the grammar, taking end where allowed and
 /// otherwise the lowest allowed byte.
-Bytes PlainCompletion(const lm::ResponseConstraint& grammar, Bytes prefix) {
-  lm::AllowedTokens allowed;
+Bytes PlainCompletion(const ResponseConstraint& grammar, Bytes prefix) {
+  AllowedTokens allowed;
   for (;;) {
-    allowed = lm::AllowedTokens{};
+    allowed = AllowedTokens{};
     grammar.Allowed(prefix, &allowed);
     if (allowed.end || allowed.bytes.none()) return prefix;
     size_t next = 0;
@@ -36,9 +31,8 @@ Bytes PlainCompletion(const lm::ResponseConstraint& grammar, Bytes prefix) {
 }  // namespace
 
 Bytes FallbackResponse(const ServedModel& model, ByteView request) {
-  auto grammar = emu::MakeResponseConstraint(model.protocol, request,
-                                             std::numeric_limits<size_t>::max(),
-                                             model.guard_rules);
+  auto grammar = model.protocol->MakeResponseConstraint(
+      request, std::numeric_limits<size_t>::max(), model.known.get());
   if (grammar == nullptr) return {};
   const Bytes plain = PlainCompletion(*grammar, {});
   if (IsValid(model, request, plain)) return plain;
@@ -50,7 +44,7 @@ Bytes FallbackResponse(const ServedModel& model, ByteView request) {
   size_t tried = 0;
   for (size_t position = 0; position < plain.size(); ++position) {
     Bytes prefix(plain.begin(), plain.begin() + position);
-    lm::AllowedTokens allowed;
+    AllowedTokens allowed;
     grammar->Allowed(prefix, &allowed);
     for (size_t byte = 0; byte < 256; ++byte) {
       if (!allowed.bytes.test(byte) || byte == plain[position]) continue;
@@ -68,9 +62,8 @@ GuardedResponse GuardResponse(const ServedModel& model, ByteView request,
                               const Result<Bytes>& model_answer) {
   GuardedResponse out;
   if (model_answer.ok()) {
-    Status valid = metrics::ValidateResponse(
-        model.protocol, request, *model_answer, model.guard_rules.modbus,
-        model.guard_rules.s7);
+    Status valid = model.protocol->ValidateResponse(request, *model_answer,
+                                                    model.known.get());
     if (valid.ok()) {
       out.bytes = *model_answer;
       return out;

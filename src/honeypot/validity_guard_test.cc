@@ -1,22 +1,26 @@
-// The guard's fallback answers every request of a real probe validly under
-// the device's own rules, and the guard passes valid answers through.
+// A clone that learned its device from half of a probe: the guard passes the
+// device's own answers through, and its fallback answers every request of the
+// probe validly under the device's real rules (its profile's).
 #include "honeypot/validity_guard.h"
 
 #include <gtest/gtest.h>
 
-#include "emu/simulator_probe_test_support.h"
-#include "honeypot/honeypot_test_support.h"
-#include "metrics/response_validator.h"
+#include "device/profile.h"
+#include "device/profile_rules.h"
+#include "proto/registry/protocol_table.h"
+#include "testing/device/honeypot_model.h"
+#include "testing/device/simulator_probe.h"
 #include "testing/scratch_dir.h"
 
 namespace protolm::honeypot {
 namespace {
 
 std::unique_ptr<ServedModel> Untrained(const std::string& protocol,
-                                       const std::string& profile) {
+                                       const std::string& profile,
+                                       const DeviceKnowledge* known) {
   protolm::testing::ScratchDir dir;
   std::string path = dir.Path("m.plm");
-  EXPECT_TRUE(testing::WriteUntrainedModel(path, protocol, profile));
+  EXPECT_TRUE(testing::WriteUntrainedModel(path, protocol, profile, 1, known));
   auto model = LoadServedModel(path);
   EXPECT_TRUE(model.ok()) << model.status().message();
   return model.ok() ? std::move(*model) : nullptr;
@@ -24,12 +28,19 @@ std::unique_ptr<ServedModel> Untrained(const std::string& protocol,
 
 void ExpectFallbacksValid(const std::string& profile,
                           const std::string& protocol) {
-  auto model = Untrained(protocol, profile);
-  ASSERT_NE(model, nullptr);
-  EXPECT_TRUE(model->guard_rules.modbus.device_known || protocol != "modbus");
-  EXPECT_TRUE(model->guard_rules.s7.device_known || protocol != "s7comm");
-  auto exchanges = emu::testing::ProbeSimulator(profile, protocol, 400);
+  auto exchanges = testing::ProbeSimulator(profile, protocol, 400);
   ASSERT_GE(exchanges.size(), 400u);
+  const Protocol& served = *FindProtocol(protocol);
+  const std::vector<ByteExchange> half(exchanges.begin(),
+                                       exchanges.begin() + 200);
+  const std::unique_ptr<DeviceKnowledge> learned =
+      served.LearnDevice(half, {}, nullptr);
+  const std::shared_ptr<const DeviceKnowledge> truth =
+      device::KnowledgeFromProfile(device::BuiltinProfile(profile).value(),
+                                   served);
+  auto model = Untrained(protocol, profile, learned.get());
+  ASSERT_NE(model, nullptr);
+  ASSERT_NE(model->known, nullptr);
   size_t invalid = 0;
   for (const auto& e : exchanges) {
     // The simulator's own answer is valid and passes untouched.
@@ -41,9 +52,8 @@ void ExpectFallbacksValid(const std::string& profile,
         GuardResponse(*model, e.request, Internal("no answer"));
     EXPECT_EQ(fallback.action, "fallback");
     EXPECT_FALSE(fallback.model_valid);
-    Status valid = metrics::ValidateResponse(
-        protocol, e.request, fallback.bytes, model->guard_rules.modbus,
-        model->guard_rules.s7);
+    Status valid =
+        served.ValidateResponse(e.request, fallback.bytes, truth.get());
     if (!valid.ok() && ++invalid <= 5)
       ADD_FAILURE() << ToHex(e.request) << " -> " << ToHex(fallback.bytes)
                     << ": " << valid.message();
@@ -61,7 +71,7 @@ TEST(ValidityGuardTest, S7FallbacksAreValidForTheS7Profile) {
 
 TEST(ValidityGuardTest, AnEchoedRequestIsReplaced) {
   // LLMPot's giveaway: echoing the request. The guard never lets it out.
-  auto model = Untrained("modbus", "wago-750-881");
+  auto model = Untrained("modbus", "wago-750-881", nullptr);
   ASSERT_NE(model, nullptr);
   Bytes read = *FromHex("000100000006010300000002");
   GuardedResponse guarded = GuardResponse(*model, read, read);

@@ -10,6 +10,7 @@
 
 #include "ingest/pdu_framer.h"
 #include "proto/registry/codec_registry.h"
+#include "proto/registry/protocol_table.h"
 #include "trace/exchange_pairer.h"
 
 namespace protolm {
@@ -221,7 +222,7 @@ Result<IngestSummary> IngestCapture(const std::string& path,
     forced = FindCodec(options.protocol);
     if (forced == nullptr)
       return InvalidArgument("unknown protocol '" + options.protocol +
-                             "' (use auto, " + CodecNames() + ")");
+                             "' (use auto, " + ProtocolNames() + ")");
   }
   IngestSummary summary;
   IngestPipeline pipeline(forced, options, on_exchange, summary);

@@ -4,15 +4,18 @@
 #include <nlohmann/json.hpp>
 
 #include "metrics/byte_match.h"
-#include "metrics/response_validator.h"
-#include "metrics/value_tolerance.h"
+#include "proto/registry/protocol_table.h"
 
 namespace protolm::metrics {
 namespace {
 
-Status Validate(const EvalRecord& r, const EvalOptions& options) {
-  return ValidateResponse(r.protocol, r.request, r.predicted,
-                          options.modbus_rules, options.s7_rules);
+Status Validate(const Protocol* protocol, const EvalRecord& r,
+                const EvalOptions& options) {
+  if (protocol == nullptr)
+    return Unsupported("no protocol \"" + r.protocol +
+                       "\" (known: " + ProtocolNames() + ")");
+  return protocol->ValidateResponse(r.request, r.predicted,
+                                    options.device.get());
 }
 
 void Add(Tally& t, bool exact, bool valid, bool within, double byte_accuracy) {
@@ -45,11 +48,12 @@ EvalReport Evaluate(const std::vector<EvalRecord>& records,
   for (size_t i = 0; i < records.size(); ++i) {
     const EvalRecord& r = records[i];
     const bool exact = ExactMatch(r.expected, r.predicted);
-    const Status validity = Validate(r, options);
+    const Protocol* protocol = FindProtocol(r.protocol);
+    const Status validity = Validate(protocol, r, options);
     const bool within =
         validity.ok() && options.epsilon &&
-        ValuesWithinEpsilon(r.protocol, r.request, r.expected, r.predicted,
-                            *options.epsilon, options.modbus_rules);
+        protocol->ValuesWithinEpsilon(r.request, r.expected, r.predicted,
+                                      *options.epsilon, options.device.get());
     const double bytes = ByteAccuracy(r.expected, r.predicted);
     Add(report.total, exact, validity.ok(), within, bytes);
     Add(report.per_function[r.function], exact, validity.ok(), within, bytes);

@@ -4,28 +4,30 @@
 // n counts the records; bca is the share whose prediction equals the real
 // response byte for byte (LLMPot's BCA); byte_accuracy the mean share of
 // equal byte positions; rva the share of predictions the protocol's validator
-// (modbus_validator.h, s7_validator.h) accepts as an answer to the request;
-// rva_epsilon, when an ε is given, the share that are valid and carry the real
-// response's values within ε (value_tolerance.h). Not thread-safe to share a
+// (Protocol::ValidateResponse, through the protocol table) accepts as an
+// answer to the request; rva_epsilon, when an ε is given, the share that are
+// valid and carry the real response's values within ε
+// (Protocol::ValuesWithinEpsilon). A record of a protocol the table does not
+// know is invalid. Not thread-safe to share a
 // report while Evaluate fills it; the functions themselves are pure.
 #pragma once
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "metrics/modbus_rules.h"
-#include "metrics/s7_validator.h"
+#include "proto/device_knowledge.h"
 #include "util/bytes.h"
 
 namespace protolm::metrics {
 
 /// One exchange to score. An empty response means "no answer".
 struct EvalRecord {
-  std::string protocol;  // "modbus" or "s7comm"
+  std::string protocol;  // a codec name of the protocol table
   std::string function;  // the dataset's function name (breakdown key)
   Bytes request;
   Bytes expected;   // the real response
@@ -33,8 +35,9 @@ struct EvalRecord {
 };
 
 struct EvalOptions {
-  ModbusRules modbus_rules;       // device knowledge for the Modbus validator
-  S7Rules s7_rules;               // and for the S7 validator
+  /// What the validators know of the device (its profile's or a clone's
+  /// knowledge); null: the specification alone.
+  std::shared_ptr<const DeviceKnowledge> device;
   std::optional<double> epsilon;  // compute RVA-ε with this ε
   size_t max_examples = 10;       // invalid predictions reported by reason
 };

@@ -5,21 +5,21 @@
 #include <variant>
 #include <vector>
 
-#include "metrics/modbus_rules.h"
 #include "proto/modbus/adu.h"
 #include "proto/modbus/builders.h"
+#include "proto/modbus/modbus_rules.h"
 #include "proto/modbus/range_check.h"
 
 namespace protolm::probe {
 namespace {
 
 namespace fc = modbus::fc;
-using metrics::ModbusTable;
+using modbus::ModbusTable;
 
 /// The one span a well-formed write changes.
-std::optional<metrics::TableSpan> ChangedSpan(const modbus::Request& write) {
+std::optional<modbus::TableSpan> ChangedSpan(const modbus::Request& write) {
   if (modbus::CheckRequestRanges(write)) return std::nullopt;
-  const std::vector<metrics::TableSpan> spans = metrics::WrittenSpans(write);
+  const std::vector<modbus::TableSpan> spans = modbus::WrittenSpans(write);
   if (spans.size() != 1 || spans[0].quantity == 0 ||
       spans[0].address + spans[0].quantity > 0x10000)
     return std::nullopt;
@@ -35,7 +35,7 @@ bool IsSingle(uint8_t function) {
 }  // namespace
 
 std::optional<modbus::Request> ReadBefore(const modbus::Request& write) {
-  const std::optional<metrics::TableSpan> span = ChangedSpan(write);
+  const std::optional<modbus::TableSpan> span = ChangedSpan(write);
   if (!span) return std::nullopt;
   const auto address = static_cast<uint16_t>(span->address);
   const auto quantity = static_cast<uint16_t>(span->quantity);
@@ -46,7 +46,7 @@ std::optional<modbus::Request> ReadBefore(const modbus::Request& write) {
 
 std::optional<modbus::Request> RestoreWrite(const modbus::Request& write,
                                             ByteView read_answer) {
-  const std::optional<metrics::TableSpan> span = ChangedSpan(write);
+  const std::optional<modbus::TableSpan> span = ChangedSpan(write);
   if (!span) return std::nullopt;
   auto answer = modbus::DecodeResponseAdu(read_answer);
   if (!answer.ok()) return std::nullopt;

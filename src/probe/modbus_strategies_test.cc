@@ -10,15 +10,15 @@
 #include <set>
 
 #include "device/profile.h"
-#include "metrics/modbus_rules.h"
-#include "metrics/profile_rules.h"
+#include "device/profile_rules.h"
 #include "proto/modbus/adu.h"
 #include "proto/modbus/builders.h"
+#include "proto/modbus/modbus_rules.h"
 
 namespace protolm::probe {
 namespace {
 
-using metrics::ExpectedOutcome;
+using modbus::ExpectedOutcome;
 
 ProbeConfig Default() { return DefaultProbeConfig("modbus").value(); }
 
@@ -39,7 +39,7 @@ TEST(ModbusBoundaries, A1600SampleProbeCoversFunctionsCountsAndExceptions) {
   ASSERT_EQ(probes.size(), 1600u);
   auto profile = device::BuiltinProfile("wago-750-881");
   ASSERT_TRUE(profile.ok()) << profile.status().message();
-  const metrics::ModbusRules rules = metrics::ModbusRulesFromProfile(*profile);
+  const modbus::ModbusRules rules = device::ModbusRulesFromProfile(*profile);
 
   std::set<uint8_t> functions;
   std::map<uint8_t, std::set<uint32_t>> counts;
@@ -58,7 +58,7 @@ TEST(ModbusBoundaries, A1600SampleProbeCoversFunctionsCountsAndExceptions) {
     ExpectedOutcome due{ExpectedOutcome::Kind::kException,
                         modbus::ExceptionCode::kIllegalDataValue};
     if (decoded.ok())
-      due = metrics::ExpectedModbusOutcome(decoded->pdu, p.unit_id, rules);
+      due = modbus::ExpectedModbusOutcome(decoded->pdu, p.unit_id, rules);
     if (due.kind == ExpectedOutcome::Kind::kException) {
       exception_codes.insert(static_cast<uint8_t>(due.code));
       exceptions_by_function[p.request.function].insert(

@@ -13,10 +13,10 @@
 
 #include "device/device_server.h"
 #include "device/s7/s7_handler.h"
-#include "metrics/modbus_validator.h"
+#include "proto/modbus/modbus_validator.h"
 #include "proto/modbus/adu.h"
-#include "metrics/profile_rules.h"
-#include "metrics/s7_validator.h"
+#include "device/profile_rules.h"
+#include "proto/s7comm/s7_validator.h"
 #include "probe/probe_run.h"
 #include "proto/s7comm/message.h"
 #include "testing/scratch_dir.h"
@@ -76,8 +76,8 @@ TEST(ProbeEndToEnd, ModbusBoundariesProbeIsValidAndCoversExceptions) {
   EXPECT_EQ(summary->tally.unanswered, 0u);
   EXPECT_GT(std::filesystem::file_size(dir.Path("probe.pcap")), 1000u);
 
-  const metrics::ModbusRules rules =
-      metrics::ModbusRulesFromProfile(device.profile);
+  const modbus::ModbusRules rules =
+      device::ModbusRulesFromProfile(device.profile);
   std::set<int> exception_codes;
   std::set<int> fc15_exceptions;
   std::set<uint8_t> functions;
@@ -86,7 +86,7 @@ TEST(ProbeEndToEnd, ModbusBoundariesProbeIsValidAndCoversExceptions) {
     Bytes request = HexOf(r["request"]);
     Bytes response = HexOf(r["response"]);
     ASSERT_LE(r["context"].size(), 2u);
-    Status valid = metrics::ValidateModbusResponse(request, response, rules);
+    Status valid = modbus::ValidateModbusResponse(request, response, rules);
     if (!valid.ok() && ++invalid <= 5)
       ADD_FAILURE() << r["id"] << " " << r["request"] << " -> " << r["response"]
                     << ": " << valid.message();
@@ -219,10 +219,10 @@ TEST(ProbeEndToEnd, WeightedProbeOfProcessVariables) {
   auto summary = RunProbe(o);
   ASSERT_TRUE(summary.ok()) << summary.status().message();
   EXPECT_EQ(summary->tally.exchanges, 120u);
-  const metrics::ModbusRules rules =
-      metrics::ModbusRulesFromProfile(device.profile);
+  const modbus::ModbusRules rules =
+      device::ModbusRulesFromProfile(device.profile);
   for (const nlohmann::json& r : ReadRecords(o.dataset_path)) {
-    Status valid = metrics::ValidateModbusResponse(HexOf(r["request"]),
+    Status valid = modbus::ValidateModbusResponse(HexOf(r["request"]),
                                                    HexOf(r["response"]), rules);
     EXPECT_TRUE(valid.ok()) << r["request"] << ": " << valid.message();
     EXPECT_EQ(r["status"], "normal");
@@ -267,11 +267,11 @@ TEST(ProbeEndToEnd, S7BoundariesProbeIsValidAndReadsSzl) {
   EXPECT_EQ(summary->connections, 6u);
   EXPECT_EQ(summary->tally.exchanges, 606u);
   EXPECT_EQ(summary->tally.control, 6u);
-  const metrics::S7Rules rules = metrics::S7RulesFromProfile(device.profile);
+  const s7comm::S7Rules rules = device::S7RulesFromProfile(device.profile);
   size_t invalid = 0;
   std::map<std::string, size_t> functions;
   for (const nlohmann::json& r : ReadRecords(o.dataset_path)) {
-    Status valid = metrics::ValidateS7Response(HexOf(r["request"]),
+    Status valid = s7comm::ValidateS7Response(HexOf(r["request"]),
                                                HexOf(r["response"]), rules);
     if (!valid.ok() && ++invalid <= 5)
       ADD_FAILURE() << r["id"] << " " << r["request"] << " -> " << r["response"]

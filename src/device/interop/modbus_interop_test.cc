@@ -14,7 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "capture/tcp_conversation_writer.h"
-#include "device/interop/served_device_test_support.h"
+#include "testing/device/served_device.h"
 #include "testing/loopback_client.h"
 #include "proto/modbus/builders.h"
 #include "testing/file_contents.h"

@@ -12,7 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "capture/tcp_conversation_writer.h"
-#include "device/interop/served_device_test_support.h"
+#include "testing/device/served_device.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_builders.h"
 #include "testing/loopback_client.h"

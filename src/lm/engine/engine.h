@@ -8,7 +8,6 @@
 // exactly the one in docs/lm.md, the same as the torch model in src/lm/.
 #pragma once
 
-#include <bitset>
 #include <cstddef>
 #include <memory>
 #include <vector>
@@ -16,27 +15,11 @@
 #include "lm/engine/model_config.h"
 #include "lm/engine/tokens.h"
 #include "lm/engine/weights.h"
+#include "proto/response_constraint.h"
 #include "util/bytes.h"
 #include "util/status.h"
 
 namespace protolm::lm {
-
-/// Which tokens may come next: any of the set bytes, and kEnd if `end`.
-struct AllowedTokens {
-  std::bitset<256> bytes;
-  bool end = false;
-};
-
-/// The protocol's grammar for a response, as a prefix oracle (implemented in
-/// src/emu/). Implementations must be safe to call from several threads at
-/// once if the engine is shared by several threads.
-class ResponseConstraint {
- public:
-  virtual ~ResponseConstraint() = default;
-  /// Which tokens may follow `produced` (the response bytes generated so far).
-  /// `out` arrives cleared (nothing allowed).
-  virtual void Allowed(ByteView produced, AllowedTokens* out) const = 0;
-};
 
 struct DecodeOptions {
   size_t max_response_bytes = 300;

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "util/byte_exchange.h"
 #include "util/bytes.h"
 #include "util/status.h"
 
@@ -35,12 +36,6 @@ inline constexpr int32_t kVocabSize = 261;
 /// The offset table size of every preset (ModelConfig::max_offset); the default
 /// clamp of the encoders below.
 inline constexpr size_t kDefaultMaxOffset = 320;
-
-/// One request and the response it got.
-struct ByteExchange {
-  Bytes request;
-  Bytes response;
-};
 
 /// A request to answer, with the exchanges before it on the same session
 /// (oldest first; may be empty). `response` is the target when training or

@@ -15,7 +15,7 @@ constexpr std::array<uint16_t, 1> kPorts = {502};
 
 class ModbusTcpCodec final : public Codec {
  public:
-  std::string_view name() const override { return "modbus"; }
+  std::string_view name() const override { return modbus::kProtocolName; }
   std::span<const uint16_t> well_known_ports() const override { return kPorts; }
 
   // 0 when the header cannot be Modbus/TCP; 5-10 while too few bytes or an

@@ -8,6 +8,8 @@
 // range_check.h.
 #pragma once
 
+#include <string_view>
+
 #include "proto/codec.h"
 
 namespace protolm {
@@ -16,3 +18,10 @@ namespace protolm {
 const Codec& ModbusCodec();
 
 }  // namespace protolm
+
+namespace protolm::modbus {
+
+/// The codec's name: the --protocol value, the datasets' "protocol" field.
+inline constexpr std::string_view kProtocolName = "modbus";
+
+}  // namespace protolm::modbus

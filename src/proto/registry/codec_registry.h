@@ -1,8 +1,6 @@
-// The table of codecs protolm knows, and how a flow's protocol is chosen.
-//
-// Lookup by name (the --protocol flag), by well-known port, and by content
-// (each codec's DetectScore on a stream's first bytes). The table is static and
-// immutable: safe from any thread.
+// How a flow's codec is chosen, from the protocol table (protocol_table.h):
+// by name (the --protocol flag), by well-known port, and by content (each
+// codec's DetectScore on a stream's first bytes). Safe from any thread.
 #pragma once
 
 #include <cstdint>
@@ -14,9 +12,6 @@
 
 namespace protolm {
 
-/// Every codec, in a fixed order.
-std::span<const Codec* const> AllCodecs();
-
 /// The codec called `name`, or nullptr.
 const Codec* FindCodec(std::string_view name);
 
@@ -26,8 +21,5 @@ const Codec* CodecForPort(uint16_t port);
 /// The codec with the highest DetectScore of at least `min_score` for a
 /// stream starting with `stream_start`, or nullptr.
 const Codec* DetectCodec(ByteView stream_start, int min_score = 50);
-
-/// "modbus, s7comm": for help texts and error messages.
-std::string CodecNames();
 
 }  // namespace protolm

@@ -1,5 +1,6 @@
 // The codec table: lookup by name and port, and detection by content.
 #include "proto/registry/codec_registry.h"
+#include "proto/registry/protocol_table.h"
 
 #include <gtest/gtest.h>
 
@@ -18,7 +19,7 @@ TEST(CodecRegistry, FindsByNameAndPort) {
   EXPECT_EQ(CodecForPort(502), FindCodec("modbus"));
   EXPECT_EQ(CodecForPort(102), FindCodec("s7comm"));
   EXPECT_EQ(CodecForPort(80), nullptr);
-  EXPECT_EQ(CodecNames(), "modbus, s7comm");
+  EXPECT_EQ(ProtocolNames(), "modbus, s7comm");
 }
 
 TEST(CodecRegistry, DetectsEachProtocolByContent) {

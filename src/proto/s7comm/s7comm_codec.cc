@@ -15,7 +15,7 @@ using s7comm::CotpType;
 
 class S7commCodecImpl final : public Codec {
  public:
-  std::string_view name() const override { return "s7comm"; }
+  std::string_view name() const override { return s7comm::kProtocolName; }
 
   std::span<const uint16_t> well_known_ports() const override {
     static constexpr uint16_t kPorts[] = {s7comm::kS7Port};

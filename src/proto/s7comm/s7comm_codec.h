@@ -11,6 +11,8 @@
 // s7_builders.h, cotp.h, message.h). The codec is stateless and thread-safe.
 #pragma once
 
+#include <string_view>
+
 #include "proto/codec.h"
 
 namespace protolm {
@@ -19,3 +21,10 @@ namespace protolm {
 const Codec& S7commCodec();
 
 }  // namespace protolm
+
+namespace protolm::s7comm {
+
+/// The codec's name: the --protocol value, the datasets' "protocol" field.
+inline constexpr std::string_view kProtocolName = "s7comm";
+
+}  // namespace protolm::s7comm

@@ -1,0 +1,21 @@
+// Reading a checkpoint's device knowledge (see checkpoint_knowledge.h).
+#include "emu/checkpoint_knowledge.h"
+
+#include "proto/registry/protocol_table.h"
+
+namespace protolm::emu {
+
+Result<std::shared_ptr<const DeviceKnowledge>> KnowledgeOf(
+    const lm::Provenance& provenance) {
+  const Protocol* protocol = FindProtocol(provenance.protocol);
+  if (protocol == nullptr) {
+    return InvalidArgument("protocol \"" + provenance.protocol +
+                           "\" is not one protolm knows (" + ProtocolNames() +
+                           ")");
+  }
+  ASSIGN_OR_RETURN(std::unique_ptr<DeviceKnowledge> known,
+                   protocol->KnowledgeFromProvenance(provenance.extra));
+  return std::shared_ptr<const DeviceKnowledge>(std::move(known));
+}
+
+}  // namespace protolm::emu

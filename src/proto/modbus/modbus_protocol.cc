@@ -1,0 +1,94 @@
+// The Modbus/TCP protocol descriptor (see modbus_protocol.h): each facet is
+// the Modbus folder's own implementation, under the device's ModbusKnowledge.
+#include "proto/modbus/modbus_protocol.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "proto/modbus/modbus_codec.h"
+#include "proto/modbus/modbus_knowledge.h"
+#include "proto/modbus/modbus_response_constraint.h"
+#include "proto/modbus/modbus_tolerance.h"
+#include "proto/modbus/modbus_validator.h"
+
+namespace protolm::modbus {
+namespace {
+
+class ModbusDescriptor final : public Protocol {
+ public:
+  const Codec& codec() const override { return ModbusCodec(); }
+  size_t max_response_bytes() const override { return kMaxModbusAdu; }
+
+  /// The function code in decimal ("43/14" with the MEI type); writes are
+  /// functions 5, 6, 15, 16, 21, 22 and 23.
+  RequestIntent IntentOf(const Dissection& request) const override {
+    const Field& tree = request.tree;
+    RequestIntent intent;
+    const std::optional<int64_t> code = tree.NumberAt("function_code");
+    if (!code) return intent;
+    intent.function = std::to_string(*code);
+    if (std::optional<int64_t> mei = tree.NumberAt("mei_type"))
+      intent.function.append("/").append(std::to_string(*mei));
+    for (int64_t write : {5, 6, 15, 16, 21, 22, 23})
+      intent.changes_device |= *code == write;
+    return intent;
+  }
+
+  std::unique_ptr<DeviceKnowledge> LearnDevice(
+      std::span<const ByteExchange> training,
+      std::span<const ByteExchange> sequence,
+      std::string* summary) const override {
+    return LearnModbusDevice(training, sequence, summary);
+  }
+  Result<std::unique_ptr<DeviceKnowledge>> KnowledgeFromProvenance(
+      const nlohmann::json& extra) const override {
+    ASSIGN_OR_RETURN(std::unique_ptr<ModbusKnowledge> known,
+                     ModbusKnowledgeFromProvenance(extra));
+    return std::unique_ptr<DeviceKnowledge>(std::move(known));
+  }
+
+  Status ValidateResponse(ByteView request, ByteView response,
+                          const DeviceKnowledge* known) const override {
+    return ValidateModbusResponse(request, response, RulesOf(known));
+  }
+  bool ValuesWithinEpsilon(ByteView request, ByteView expected,
+                           ByteView predicted, double epsilon,
+                           const DeviceKnowledge* known) const override {
+    if (expected.empty() || predicted.empty())
+      return std::ranges::equal(expected, predicted);
+    return ModbusValuesWithinEpsilon(request, expected, predicted, epsilon,
+                                     RulesOf(known));
+  }
+
+  std::unique_ptr<ResponseConstraint> MakeResponseConstraint(
+      ByteView request, size_t max_response_bytes,
+      const DeviceKnowledge* known) const override {
+    return std::make_unique<ModbusResponseConstraint>(
+        request, std::min(max_response_bytes, kMaxModbusAdu), RulesOf(known));
+  }
+  std::unique_ptr<MemoryImage> NewMemoryImage(
+      const DeviceKnowledge* known) const override {
+    const ModbusKnowledge* k = KnowledgeAs<ModbusKnowledge>(known, name());
+    return std::make_unique<ModbusMemoryImage>(
+        k != nullptr ? k->starting_memory : ModbusMemoryImage{});
+  }
+
+ private:
+  /// The rules `known` holds; the specification's alone when it holds none.
+  static const ModbusRules& RulesOf(const DeviceKnowledge* known) {
+    static const ModbusRules kSpecificationOnly;
+    const ModbusKnowledge* k =
+        KnowledgeAs<ModbusKnowledge>(known, kProtocolName);
+    return k != nullptr ? k->rules : kSpecificationOnly;
+  }
+};
+
+}  // namespace
+
+const Protocol& ModbusProtocol() {
+  static const ModbusDescriptor kProtocol;
+  return kProtocol;
+}
+
+}  // namespace protolm::modbus
