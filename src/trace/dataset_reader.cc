@@ -37,15 +37,15 @@ std::string GuessProtocol(const Bytes& request) {
                                                                    : "modbus";
 }
 
-Result<std::vector<DatasetExchange>> ContextField(const nlohmann::json& list,
-                                                  const std::string& where) {
+Result<std::vector<ByteExchange>> ContextField(const nlohmann::json& list,
+                                               const std::string& where) {
   if (!list.is_array())
     return Malformed(where + ": 'context' must be a list of exchanges");
-  std::vector<DatasetExchange> context;
+  std::vector<ByteExchange> context;
   for (const nlohmann::json& item : list) {
     if (!item.is_object())
       return Malformed(where + ": 'context' items must be objects");
-    DatasetExchange exchange;
+    ByteExchange exchange;
     ASSIGN_OR_RETURN(exchange.request, HexField(item, "request", where));
     ASSIGN_OR_RETURN(exchange.response, HexField(item, "response", where));
     context.push_back(std::move(exchange));

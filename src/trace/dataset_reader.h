@@ -16,15 +16,15 @@
 #include <string>
 #include <vector>
 
+#include "util/byte_exchange.h"
 #include "util/bytes.h"
 #include "util/status.h"
 
 namespace protolm {
 
-struct DatasetExchange {
-  Bytes request;
-  Bytes response;
-};
+/// A `context` item: the exchange type the LM takes (util/byte_exchange.h),
+/// under the name src/clone's tests use.
+using DatasetExchange = ByteExchange;
 
 struct DatasetRecord {
   std::string where;  // "file:line" for messages
@@ -37,7 +37,7 @@ struct DatasetRecord {
   Bytes request;   // empty: the exchange has no request (orphan, event)
   Bytes response;  // empty: unanswered
   /// The record's own `context` list, when it carries one.
-  std::optional<std::vector<DatasetExchange>> context;
+  std::optional<std::vector<ByteExchange>> context;
 };
 
 /// All records of the JSONL file at `path`, in file order.

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "util/byte_exchange.h"
 #include "util/bytes.h"
 #include "util/status.h"
 
@@ -36,11 +37,9 @@ inline constexpr int32_t kVocabSize = 261;
 /// clamp of the encoders below.
 inline constexpr size_t kDefaultMaxOffset = 320;
 
-/// One request and the response it got.
-struct ByteExchange {
-  Bytes request;
-  Bytes response;
-};
+/// One request and the response it got (util/byte_exchange.h); named here
+/// too because src/emu and src/clone spell it lm::ByteExchange.
+using protolm::ByteExchange;
 
 /// A request to answer, with the exchanges before it on the same session
 /// (oldest first; may be empty). `response` is the target when training or
