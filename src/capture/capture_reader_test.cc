@@ -65,6 +65,7 @@ TEST(ReadCapture, HandshakeFlowOverVlanTags) {
   EXPECT_EQ(f.server_port, 502);
   EXPECT_TRUE(f.saw_handshake);
   EXPECT_EQ(f.first_ts_us, 1700000000000000);
+  EXPECT_EQ(f.first_packet, 1u);
   EXPECT_EQ(sink.Stream(1, kC2S), "hello");
   EXPECT_EQ(sink.Stream(1, kS2C), "world");
   EXPECT_EQ(sink.events, (std::vector<std::string>{"start 1", "end 1"}));

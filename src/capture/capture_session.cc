@@ -167,6 +167,7 @@ Flow& CaptureSession::StartFlow(const RawPacket& packet, const FlowKey& key,
   flow.info.server_port = client_is_src ? dst_port : src_port;
   flow.info.saw_handshake = saw_handshake;
   flow.info.first_ts_us = packet.ts_us;
+  flow.info.first_packet = packet.index;
   if (transport == FlowInfo::Transport::kTcp) {
     stats_.tcp_flows++;
     flow.tcp = std::make_unique<TcpConnection>(flow.info, options_.tcp,

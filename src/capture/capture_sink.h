@@ -30,6 +30,9 @@ struct FlowInfo {
   bool saw_handshake = false;
   /// Capture time of the flow's first packet, microseconds since the epoch.
   int64_t first_ts_us = 0;
+  /// 1-based index of the flow's first packet in the capture (for a
+  /// fragmented first datagram, of its last fragment).
+  uint64_t first_packet = 0;
 };
 
 /// A problem in the capture that did not stop reading.

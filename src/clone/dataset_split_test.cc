@@ -57,7 +57,7 @@ TEST(ContextTest, PreviousRecordsOfTheSameSessionOldestFirst) {
 
 TEST(ContextTest, TheRecordsOwnContextWins) {
   std::vector<DatasetRecord> records = {Record(1, 1), Record(1, 2)};
-  records[1].context = std::vector<DatasetExchange>{{{9}, {8}}, {{7}, {6}}};
+  records[1].context = std::vector<ByteExchange>{{{9}, {8}}, {{7}, {6}}};
   auto context = ContextOf(records, 1, 1);
   ASSERT_EQ(context.size(), 1u);
   EXPECT_EQ(context[0].request, Bytes{7});

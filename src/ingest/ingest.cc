@@ -1,16 +1,16 @@
-// The ingestion pipeline: capture → flows → PDUs → exchanges (see ingest.h).
+// The ingestion pipeline: capture source → PDUs → exchanges (see ingest.h).
 #include "ingest/ingest.h"
 
 #include <map>
 #include <memory>
 #include <optional>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "ingest/pdu_framer.h"
-#include "proto/registry/codec_registry.h"
-#include "proto/registry/protocol_table.h"
+#include "ingest/capture_source.h"
 #include "trace/exchange_pairer.h"
 
 namespace protolm {
@@ -43,117 +43,48 @@ nlohmann::json IngestSummary::ToJson() const {
 
 namespace {
 
-/// Everything ingest keeps about one TCP flow a codec claimed.
-struct FlowState {
-  const Codec* codec = nullptr;
+/// What ingest keeps about one session (trace) of the capture.
+struct SessionState {
   Session session;
-  std::unique_ptr<PduFramer> framers[2];
   std::unique_ptr<ExchangePairer> pairer;
 };
 
-class IngestPipeline : public CaptureSink {
+/// Pairs each trace's PDUs into exchanges, counts them and hands the
+/// exchanges to the callback.
+class PairingSink : public TraceSink {
  public:
-  IngestPipeline(const Codec* forced, const IngestOptions& options,
-                 const ExchangeCallback& on_exchange, IngestSummary& summary)
-      : forced_(forced), options_(options), on_exchange_(on_exchange),
-        summary_(summary) {}
+  PairingSink(const IngestOptions& options, const ExchangeCallback& on_exchange,
+              IngestSummary& summary)
+      : options_(options), on_exchange_(on_exchange), summary_(summary) {}
 
-  void OnFlowStart(const FlowInfo& flow) override {
-    if (flow.transport != FlowInfo::Transport::kTcp) return;
-    undecided_.emplace(flow.id, flow);
-  }
-
-  void OnStreamData(const FlowInfo& flow, Direction dir, int64_t ts_us,
-                    ByteView data) override {
-    FlowState* state = Claim(flow, data);
-    if (state == nullptr) return;
-    PduFramer& framer = *state->framers[static_cast<int>(dir)];
-    // Two pointers fit std::function's inline storage: no allocation per call.
-    PduContext context{state, dir, ts_us};
-    framer.Feed(data, [this, &context](ByteView pdu) {
-      OnPdu(*context.state, context.dir, context.ts_us, pdu);
-    });
-  }
-
-  void OnStreamGap(const FlowInfo& flow, Direction dir, int64_t,
-                   uint64_t) override {
-    auto it = flows_.find(flow.id);
-    if (it != flows_.end()) it->second.framers[static_cast<int>(dir)]->Gap();
-  }
-
-  void OnFlowEnd(const FlowInfo& flow) override {
-    undecided_.erase(flow.id);
-    auto it = flows_.find(flow.id);
-    if (it == flows_.end()) return;
-    Close(it->second);
-    flows_.erase(it);
-  }
-
-  void OnWarning(const CaptureWarning& w) override {
-    if (options_.on_warning) options_.on_warning(w.text);
-  }
-
-  /// Ends every flow still open when the capture ends.
-  void FinishAll() {
-    for (auto& [id, state] : flows_) Close(state);
-    flows_.clear();
-    undecided_.clear();
-  }
-
-  const Status& output_status() const { return output_status_; }
-
- private:
-  /// The flow's state, choosing its codec on its first data; nullptr when no
-  /// codec claims the flow.
-  FlowState* Claim(const FlowInfo& flow, ByteView first_data) {
-    auto it = flows_.find(flow.id);
-    if (it != flows_.end()) return &it->second;
-    if (undecided_.erase(flow.id) == 0) return nullptr;  // rejected before
-    const Codec* codec = ChooseCodec(flow, first_data);
-    if (codec == nullptr) return nullptr;
-    FlowState& state = flows_[flow.id];
-    state.codec = codec;
-    state.session.id = flow.id;
-    state.session.protocol = std::string(codec->name());
-    state.session.client = Endpoint{flow.client_ip, flow.client_port};
-    state.session.server = Endpoint{flow.server_ip, flow.server_port};
-    state.session.saw_handshake = flow.saw_handshake;
-    for (auto& f : state.framers) f = std::make_unique<PduFramer>(*codec);
+  void OnTraceStart(const TraceInfo& trace) override {
+    ++summary_.sessions;
+    SessionState& state = sessions_[trace.number];
+    NetworkPeers peers = trace.network.value_or(NetworkPeers{});
+    state.session.id = trace.number;
+    state.session.protocol = trace.protocol;
+    state.session.client = std::move(peers.client);
+    state.session.server = std::move(peers.server);
+    state.session.saw_handshake = peers.saw_handshake;
     Session* session = &state.session;
     state.pairer = std::make_unique<ExchangePairer>(
-        flow.id, [this, session](Exchange&& e) {
+        trace.number, [this, session](Exchange&& e) {
           Emit(e, *session);
           Recycle(e);
         });
-    ++summary_.sessions;
-    return &state;
   }
 
-  const Codec* ChooseCodec(const FlowInfo& flow, ByteView first_data) const {
-    if (forced_ != nullptr) {
-      auto ports = forced_->well_known_ports();
-      for (uint16_t p : ports)
-        if (p == flow.server_port || p == flow.client_port) return forced_;
-      return forced_->DetectScore(first_data) >= 50 ? forced_ : nullptr;
-    }
-    if (const Codec* c = CodecForPort(flow.server_port)) return c;
-    if (const Codec* c = CodecForPort(flow.client_port)) return c;
-    return DetectCodec(first_data);
-  }
-
-  void OnPdu(FlowState& state, Direction dir, int64_t ts_us, ByteView pdu) {
+  /// The capture source inspects every PDU and names its direction.
+  void OnEvent(const TraceInfo& trace, TraceEvent& event) override {
     Message m;
-    m.session_id = state.session.id;
-    m.time_us = ts_us;
-    m.direction = dir;
-    if (!spare_buffers_.empty()) {
-      m.bytes = std::move(spare_buffers_.back());
-      spare_buffers_.pop_back();
-    }
-    m.bytes.assign(pdu.begin(), pdu.end());
-    Inspection inspection = state.codec->Inspect(pdu, dir);
-    m.dissection.info = std::move(inspection.info);
-    m.dissection.status = std::move(inspection.status);
+    m.session_id = trace.number;
+    m.time_us = event.time_us.value_or(0);
+    m.direction = std::get<Direction>(event.actor);
+    m.bytes = std::move(event.bytes);
+    // The source copies the next PDU into a spent buffer: no allocation.
+    event.bytes = TakeSpareBuffer();
+    m.dissection.info = std::move(event.pdu->info);
+    m.dissection.status = std::move(event.pdu->status);
     const PduInfo& info = m.dissection.info;
     if (info.application_pdu) {
       ++summary_.pdus;
@@ -164,9 +95,22 @@ class IngestPipeline : public CaptureSink {
       ++summary_.control;
     }
     if (!m.dissection.status.ok()) ++summary_.malformed;
-    state.pairer->Add(std::move(m));
+    sessions_.at(trace.number).pairer->Add(std::move(m));
   }
 
+  void OnTraceEnd(const TraceInfo& trace) override {
+    auto it = sessions_.find(trace.number);
+    it->second.pairer->Finish();
+    sessions_.erase(it);
+  }
+
+  void OnWarning(const Status& warning) override {
+    if (options_.on_warning) options_.on_warning(warning.message());
+  }
+
+  const Status& output_status() const { return output_status_; }
+
+ private:
   void Emit(const Exchange& e, const Session& session) {
     ++summary_.exchanges;
     if (e.status == ExchangeStatus::kUnanswered) ++summary_.unanswered;
@@ -185,30 +129,21 @@ class IngestPipeline : public CaptureSink {
     }
   }
 
-  void Close(FlowState& state) {
-    state.pairer->Finish();
-    for (auto& f : state.framers) {
-      summary_.skipped_bytes += f->skipped_bytes();
-      summary_.resyncs += f->resyncs();
-    }
+  Bytes TakeSpareBuffer() {
+    if (spare_buffers_.empty()) return Bytes();
+    Bytes buffer = std::move(spare_buffers_.back());
+    spare_buffers_.pop_back();
+    return buffer;
   }
 
-  /// What OnStreamData's framer callback needs about the current chunk.
-  struct PduContext {
-    FlowState* state;
-    Direction dir;
-    int64_t ts_us;
-  };
   static constexpr size_t kMaxSpareBuffers = 64;
   static constexpr size_t kMaxSpareBufferBytes = 64 << 10;
 
-  const Codec* forced_;
   const IngestOptions& options_;
   const ExchangeCallback& on_exchange_;
   IngestSummary& summary_;
-  std::map<uint64_t, FlowInfo> undecided_;  // TCP flows with no data yet
-  std::map<uint64_t, FlowState> flows_;     // flows a codec claimed
-  std::vector<Bytes> spare_buffers_;        // emptied PDU buffers to reuse
+  std::map<uint64_t, SessionState> sessions_;  // open traces by number
+  std::vector<Bytes> spare_buffers_;           // emptied PDU buffers to reuse
   Status output_status_;
 };
 
@@ -217,29 +152,17 @@ class IngestPipeline : public CaptureSink {
 Result<IngestSummary> IngestCapture(const std::string& path,
                                     const IngestOptions& options,
                                     const ExchangeCallback& on_exchange) {
-  const Codec* forced = nullptr;
-  if (options.protocol != "auto") {
-    forced = FindCodec(options.protocol);
-    if (forced == nullptr)
-      return InvalidArgument("unknown protocol '" + options.protocol +
-                             "' (use auto, " + ProtocolNames() + ")");
-  }
+  CaptureSourceOptions source_options;
+  source_options.protocol = options.protocol;
+  source_options.on_progress = options.on_progress;
+  CaptureSource source(path, std::move(source_options));
   IngestSummary summary;
-  IngestPipeline pipeline(forced, options, on_exchange, summary);
-  CaptureOptions capture_options;
-  capture_options.on_progress = options.on_progress;
-  capture_options.is_server_port = [forced](uint16_t port) {
-    if (forced != nullptr) {
-      for (uint16_t p : forced->well_known_ports())
-        if (p == port) return true;
-      return false;
-    }
-    return CodecForPort(port) != nullptr;
-  };
-  ASSIGN_OR_RETURN(summary.capture,
-                   ReadCapture(path, capture_options, pipeline));
-  pipeline.FinishAll();
-  RETURN_IF_ERROR(pipeline.output_status());
+  PairingSink sink(options, on_exchange, summary);
+  RETURN_IF_ERROR(source.Run(sink));
+  RETURN_IF_ERROR(sink.output_status());
+  summary.capture = source.stats().capture;
+  summary.skipped_bytes = source.stats().skipped_bytes;
+  summary.resyncs = source.stats().resyncs;
   return summary;
 }
 

@@ -1,11 +1,10 @@
 // Ingestion: a capture file in, dissected and paired exchanges out.
 //
-// The capture layer reassembles transport streams; each TCP flow gets a codec
-// (the one asked for, or in auto mode by port and then by content), its
-// streams are framed into PDUs, every PDU is dissected, and each session's
-// PDUs are paired into exchanges by the protocol's own key. Exchanges reach the
-// callback session by session, in order, as soon as they are complete, so
-// memory stays bounded on large captures. Single-threaded.
+// The capture source (capture_source.h) gives one trace per TCP flow a codec
+// claims and one event per framed, inspected PDU; ingest pairs each trace's
+// PDUs into exchanges by the protocol's own key. Exchanges reach the callback
+// session by session, in order, as soon as they are complete, so memory stays
+// bounded on large captures. Single-threaded.
 #pragma once
 
 #include <cstdint>

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "proto/registry/codec_registry.h"
+
 namespace protolm {
 namespace {
 
@@ -31,21 +33,31 @@ uint64_t NumberField(const nlohmann::json& object, const char* key) {
                                                         : 0;
 }
 
-/// "s7comm" for bytes starting with a TPKT header, else "modbus".
-std::string GuessProtocol(const Bytes& request) {
-  return request.size() >= 4 && request[0] == 3 && request[1] == 0 ? "s7comm"
-                                                                   : "modbus";
+/// A time in microseconds (null or missing: none).
+std::optional<int64_t> TimeField(const nlohmann::json& object,
+                                 const char* key) {
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_number_integer()) return std::nullopt;
+  return it->get<int64_t>();
 }
 
-Result<std::vector<DatasetExchange>> ContextField(const nlohmann::json& list,
-                                                  const std::string& where) {
+/// The name of the codec that finds the request's bytes (else the
+/// response's) most likely its protocol's, however weakly; "" when none does.
+std::string DetectProtocol(const Bytes& request, const Bytes& response) {
+  const Codec* codec =
+      DetectCodec(request.empty() ? response : request, /*min_score=*/1);
+  return codec != nullptr ? std::string(codec->name()) : "";
+}
+
+Result<std::vector<ByteExchange>> ContextField(const nlohmann::json& list,
+                                               const std::string& where) {
   if (!list.is_array())
     return Malformed(where + ": 'context' must be a list of exchanges");
-  std::vector<DatasetExchange> context;
+  std::vector<ByteExchange> context;
   for (const nlohmann::json& item : list) {
     if (!item.is_object())
       return Malformed(where + ": 'context' items must be objects");
-    DatasetExchange exchange;
+    ByteExchange exchange;
     ASSIGN_OR_RETURN(exchange.request, HexField(item, "request", where));
     ASSIGN_OR_RETURN(exchange.response, HexField(item, "response", where));
     context.push_back(std::move(exchange));
@@ -62,12 +74,17 @@ Result<DatasetRecord> ParseRecord(const nlohmann::json& object,
                    HexField(object, "response", record.where));
   if (auto it = object.find("id"); it != object.end() && !it->is_null())
     record.id = it->is_string() ? it->get<std::string>() : it->dump();
+  record.request_time_us = TimeField(object, "request_time_us");
+  record.response_time_us = TimeField(object, "response_time_us");
   record.protocol = StringField(object, "protocol");
-  if (record.protocol.empty()) record.protocol = GuessProtocol(record.request);
+  if (record.protocol.empty())
+    record.protocol = DetectProtocol(record.request, record.response);
   record.function = StringField(object, "function");
   if (record.function.empty()) record.function = "unknown";
   record.session = NumberField(object, "session");
   record.index = NumberField(object, "index");
+  record.client = StringField(object, "client");
+  record.server = StringField(object, "server");
   auto control = object.find("control");
   record.control = control != object.end() && control->is_boolean() &&
                    control->get<bool>();
@@ -79,22 +96,32 @@ Result<DatasetRecord> ParseRecord(const nlohmann::json& object,
 
 }  // namespace
 
-Result<std::vector<DatasetRecord>> ReadDataset(const std::string& path) {
+Status VisitDataset(const std::string& path, const DatasetLineVisitor& visit) {
   std::ifstream in(path);
   if (!in) return IoError(path + ": cannot open for reading");
-  std::vector<DatasetRecord> records;
   std::string text;
-  for (size_t number = 1; std::getline(in, text); ++number) {
+  for (uint64_t number = 1; std::getline(in, text); ++number) {
     if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::string where = path + ":" + std::to_string(number);
     nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
-    if (value.is_discarded() || !value.is_object())
-      return Malformed(where +
-                       ": not a JSON object; each line must be one record");
-    ASSIGN_OR_RETURN(DatasetRecord record,
-                     ParseRecord(value, std::move(where)));
-    records.push_back(std::move(record));
+    Result<DatasetRecord> record =
+        value.is_discarded() || !value.is_object()
+            ? Result<DatasetRecord>(Malformed(
+                  where + ": not a JSON object; each line must be one record"))
+            : ParseRecord(value, std::move(where));
+    RETURN_IF_ERROR(visit(number, std::move(record)));
   }
+  return Status::Ok();
+}
+
+Result<std::vector<DatasetRecord>> ReadDataset(const std::string& path) {
+  std::vector<DatasetRecord> records;
+  RETURN_IF_ERROR(VisitDataset(
+      path, [&records](uint64_t, Result<DatasetRecord> record) -> Status {
+        RETURN_IF_ERROR(record.status());
+        records.push_back(std::move(record).value());
+        return Status::Ok();
+      }));
   return records;
 }
 

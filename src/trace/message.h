@@ -8,9 +8,11 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "proto/codec.h"
 #include "util/bytes.h"
+#include "util/status.h"
 
 namespace protolm {
 
@@ -21,6 +23,10 @@ struct Endpoint {
   /// "10.0.0.1:502", "[fe80::1]:502".
   std::string ToString() const;
 };
+
+/// The endpoint ToString() printed; Malformed for other text (no port, a
+/// port beyond 65535, an empty address). The address is not checked further.
+Result<Endpoint> ParseEndpoint(std::string_view text);
 
 struct Session {
   uint64_t id = 0;       // 1, 2, ... in order of the connection's first packet

@@ -1,17 +1,18 @@
-// One request and the response it got, as bytes: the unit every learner of a
-// device's behaviour reads (the LM's training examples, the rules and memory a
-// clone learns from its probe, a dataset's records). A plain value.
+// ByteExchange: one request and the response it got, as raw bytes.
+//
+// The one exchange type shared by the dataset reader (trace/, a record's
+// `context` list) and the language model (lm/engine/, the context of a
+// prompt). It lives here, below both, so the engine needs neither trace/ nor
+// proto/. A plain value owned by whoever holds it.
 #pragma once
 
 #include "util/bytes.h"
 
 namespace protolm {
 
-/// One request and the response it got (empty: the device sent nothing, or
-/// the answer is held out).
 struct ByteExchange {
-  Bytes request;
-  Bytes response;
+  Bytes request;   // empty: no request (an orphan response, an event)
+  Bytes response;  // empty: no answer
 };
 
 }  // namespace protolm
