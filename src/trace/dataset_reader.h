@@ -25,7 +25,6 @@
 
 namespace protolm {
 
-
 struct DatasetRecord {
   std::string where;  // "file:line" for messages
   std::string id;     // "" when the record has none
