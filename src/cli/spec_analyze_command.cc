@@ -23,19 +23,16 @@ namespace protolm::cli {
 namespace {
 
 struct SpecAnalyzeOptions {
-  std::string file;
+  SpecInputFlags inputs;
   std::string protocol;
   std::vector<std::string> sections;
   bool json = false;
   bool summary = false;
-  std::string lexicon;
-  std::string terms;
   std::string output;
 };
 
 int RunSpecAnalyze(const SpecAnalyzeOptions& opts) {
-  Result<SpecInputs> inputs =
-      LoadSpecInputs(opts.file, opts.lexicon, opts.terms);
+  Result<SpecInputs> inputs = LoadSpecInputs(opts.inputs);
   if (!inputs.ok()) {
     std::cerr << "protolm spec analyze: " << inputs.status().message() << "\n";
     return kExitFailure;
@@ -46,7 +43,7 @@ int RunSpecAnalyze(const SpecAnalyzeOptions& opts) {
   spec::AnalysisReport report =
       inputs->analyzer.Analyze(inputs->document, options);
   if (report.sentences.empty()) {
-    std::cerr << "protolm spec analyze: no sentence of " << opts.file
+    std::cerr << "protolm spec analyze: no sentence of " << opts.inputs.rfc
               << " matches --protocol/--section; check their spelling\n";
     return kExitFailure;
   }
@@ -80,7 +77,6 @@ CommandMain AttachSpecAnalyze(CLI::App& spec) {
                                       "Parse every sentence of an RFC into "
                                       "logical forms and flag the ambiguous, "
                                       "unparsed and underspecified ones");
-  cmd->add_option("FILE", opts->file, "RFC in plain text")->required();
   cmd->add_option("--protocol", opts->protocol,
                   "Only sentences about this protocol (e.g. ICMP)");
   cmd->add_option("--section", opts->sections,
@@ -93,12 +89,7 @@ CommandMain AttachSpecAnalyze(CLI::App& spec) {
   cmd->add_flag("--summary", opts->summary,
                 "Print the statuses, parse rate and winnowing table as JSON")
       ->excludes(json);
-  cmd->add_option(
-      "--lexicon", opts->lexicon,
-      "CCG lexicon to use instead of the built-in data/spec/lexicon.ccg");
-  cmd->add_option(
-      "--terms", opts->terms,
-      "Term list to use instead of the built-in data/spec/terms.txt");
+  AddSpecInputFlags(*cmd, "RFC in plain text", opts->inputs);
   cmd->add_option("-o,--output", opts->output,
                   "Write the report here (default stdout)");
   return [opts] { return RunSpecAnalyze(*opts); };

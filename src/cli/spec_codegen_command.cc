@@ -20,18 +20,15 @@ namespace protolm::cli {
 namespace {
 
 struct SpecCodegenOptions {
-  std::string file;
+  SpecInputFlags inputs;
   std::string protocol;
   std::string output;
   std::vector<std::string> sections;
   bool force = false;
-  std::string lexicon;
-  std::string terms;
 };
 
 int RunSpecCodegen(const SpecCodegenOptions& opts) {
-  Result<SpecInputs> inputs =
-      LoadSpecInputs(opts.file, opts.lexicon, opts.terms);
+  Result<SpecInputs> inputs = LoadSpecInputs(opts.inputs);
   if (!inputs.ok()) {
     std::cerr << "protolm spec codegen: " << inputs.status().message() << "\n";
     return kExitFailure;
@@ -87,9 +84,6 @@ CommandMain AttachSpecCodegen(CLI::App& spec) {
       spec.add_subcommand("codegen",
                           "Generate C code for a protocol's messages from the "
                           "logical forms of its RFC");
-  cmd->add_option("FILE", opts->file,
-                  "RFC in plain text, every actionable sentence ok")
-      ->required();
   cmd->add_option("--protocol", opts->protocol,
                   "Protocol to generate (e.g. ICMP)");
   cmd->add_option("-o,--output", opts->output,
@@ -100,12 +94,8 @@ CommandMain AttachSpecCodegen(CLI::App& spec) {
   cmd->add_flag(
       "--force", opts->force,
       "Generate although some sentences are not ok (to watch tests fail)");
-  cmd->add_option(
-      "--lexicon", opts->lexicon,
-      "CCG lexicon to use instead of the built-in data/spec/lexicon.ccg");
-  cmd->add_option(
-      "--terms", opts->terms,
-      "Term list to use instead of the built-in data/spec/terms.txt");
+  AddSpecInputFlags(*cmd, "RFC in plain text, every actionable sentence ok",
+                    opts->inputs);
   return [opts] { return RunSpecCodegen(*opts); };
 }
 
