@@ -5,6 +5,8 @@
 // default, the per-sentence JSON array with --json, or the summary numbers
 // (statuses, parse rate, winnowing table) as JSON with --summary. Flags only;
 // the work is in spec/analysis.
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
@@ -34,7 +36,7 @@ struct SpecAnalyzeOptions {
 int RunSpecAnalyze(const SpecAnalyzeOptions& opts) {
   Result<SpecInputs> inputs = LoadSpecInputs(opts.inputs);
   if (!inputs.ok()) {
-    std::cerr << "protolm spec analyze: " << inputs.status().message() << "\n";
+    spdlog::error("{}", inputs.status().message());
     return kExitFailure;
   }
   spec::AnalysisOptions options;
@@ -43,8 +45,9 @@ int RunSpecAnalyze(const SpecAnalyzeOptions& opts) {
   spec::AnalysisReport report =
       inputs->analyzer.Analyze(inputs->document, options);
   if (report.sentences.empty()) {
-    std::cerr << "protolm spec analyze: no sentence of " << opts.inputs.rfc
-              << " matches --protocol/--section; check their spelling\n";
+    spdlog::error(
+        "no sentence of {} matches --protocol/--section; check their spelling",
+        opts.inputs.rfc);
     return kExitFailure;
   }
   std::string text;
@@ -62,8 +65,8 @@ int RunSpecAnalyze(const SpecAnalyzeOptions& opts) {
   std::ofstream out(opts.output, std::ios::binary);
   out << text;
   if (!out) {
-    std::cerr << "protolm spec analyze: cannot write " << opts.output
-              << "; check the directory exists and is writable\n";
+    spdlog::error("cannot write {}; check the directory exists and is writable",
+                  opts.output);
     return kExitFailure;
   }
   return kExitOk;

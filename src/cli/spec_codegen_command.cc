@@ -4,6 +4,8 @@
 // and SENTENCES.md (which sentence each statement came from). Refuses,
 // listing them, while an actionable sentence is not ok, unless --force.
 // Flags only; the work is in spec/codegen.
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -30,7 +32,7 @@ struct SpecCodegenOptions {
 int RunSpecCodegen(const SpecCodegenOptions& opts) {
   Result<SpecInputs> inputs = LoadSpecInputs(opts.inputs);
   if (!inputs.ok()) {
-    std::cerr << "protolm spec codegen: " << inputs.status().message() << "\n";
+    spdlog::error("{}", inputs.status().message());
     return kExitFailure;
   }
   // Every sentence counts: the IP fields an ICMP message describes carry
@@ -45,17 +47,19 @@ int RunSpecCodegen(const SpecCodegenOptions& opts) {
   Result<spec::codegen::CodegenResult> result =
       spec::codegen::GenerateCode(inputs->document, report, options);
   if (!result.ok()) {
-    std::cerr << "protolm spec codegen: " << result.status().message() << "\n";
+    // The sentences to revise belong to the error: one message, one per line.
+    std::string message = result.status().message();
     if (!opts.force) {
       for (const std::string& line : spec::codegen::NotOkSentences(report)) {
-        std::cerr << "  " << line << "\n";
+        message += "\n  " + line;
       }
     }
+    spdlog::error("{}", message);
     return kExitFailure;
   }
   Status written = spec::codegen::WriteGeneratedFiles(*result, opts.output);
   if (!written.ok()) {
-    std::cerr << "protolm spec codegen: " << written.message() << "\n";
+    spdlog::error("{}", written.message());
     return kExitFailure;
   }
   size_t with_code = 0, without = 0;
