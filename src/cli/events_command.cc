@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "cli/commands.h"
+#include "cli/event_store_flag.h"
 #include "events/event_json.h"
 #include "events/event_store.h"
 #include "events/event_summary.h"
@@ -112,9 +113,7 @@ CommandMain AttachEvents(CLI::App& parent) {
       "events",
       "Show what happened on a honeypot: its exchanges, or a summary of "
       "sources, sessions, functions, writes, scans and guard actions");
-  cmd->add_option("--events", flags->events,
-                  "Event store: a SQLite file or a postgresql:// URL")
-      ->required();
+  AddEventStoreFlag(*cmd, flags->events)->required();
   cmd->add_flag("--summary", flags->summary,
                 "Print the summary instead of one line per exchange");
   cmd->add_option("--since", flags->since,

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/descriptor_limit.h"
+#include "cli/event_store_flag.h"
 #include "events/event_log.h"
 #include "events/event_store.h"
 #include "honeypot/event_recorder.h"
@@ -156,9 +157,7 @@ CommandMain AttachServe(CLI::App& parent) {
                   "ADDR:PORT for the --model before it (default 0.0.0.0 on "
                   "the protocol's port: 502 Modbus/TCP, 102 S7comm; port 0: "
                   "any free port)");
-  cmd->add_option("--events", flags->events,
-                  "Event store: a SQLite file or a postgresql:// URL")
-      ->capture_default_str();
+  AddEventStoreFlag(*cmd, flags->events)->capture_default_str();
   cmd->add_option("--events-jsonl", flags->events_jsonl,
                   "Also stream every event as JSON lines to FILE (- for "
                   "stdout)");

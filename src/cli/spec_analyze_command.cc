@@ -5,6 +5,8 @@
 // default, the per-sentence JSON array with --json, or the summary numbers
 // (statuses, parse rate, winnowing table) as JSON with --summary. Flags only;
 // the work is in spec/analysis.
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
@@ -23,21 +25,18 @@ namespace protolm::cli {
 namespace {
 
 struct SpecAnalyzeOptions {
-  std::string file;
+  SpecInputFlags inputs;
   std::string protocol;
   std::vector<std::string> sections;
   bool json = false;
   bool summary = false;
-  std::string lexicon;
-  std::string terms;
   std::string output;
 };
 
 int RunSpecAnalyze(const SpecAnalyzeOptions& opts) {
-  Result<SpecInputs> inputs =
-      LoadSpecInputs(opts.file, opts.lexicon, opts.terms);
+  Result<SpecInputs> inputs = LoadSpecInputs(opts.inputs);
   if (!inputs.ok()) {
-    std::cerr << "protolm spec analyze: " << inputs.status().message() << "\n";
+    spdlog::error("{}", inputs.status().message());
     return kExitFailure;
   }
   spec::AnalysisOptions options;
@@ -46,8 +45,9 @@ int RunSpecAnalyze(const SpecAnalyzeOptions& opts) {
   spec::AnalysisReport report =
       inputs->analyzer.Analyze(inputs->document, options);
   if (report.sentences.empty()) {
-    std::cerr << "protolm spec analyze: no sentence of " << opts.file
-              << " matches --protocol/--section; check their spelling\n";
+    spdlog::error(
+        "no sentence of {} matches --protocol/--section; check their spelling",
+        opts.inputs.rfc);
     return kExitFailure;
   }
   std::string text;
@@ -65,8 +65,8 @@ int RunSpecAnalyze(const SpecAnalyzeOptions& opts) {
   std::ofstream out(opts.output, std::ios::binary);
   out << text;
   if (!out) {
-    std::cerr << "protolm spec analyze: cannot write " << opts.output
-              << "; check the directory exists and is writable\n";
+    spdlog::error("cannot write {}; check the directory exists and is writable",
+                  opts.output);
     return kExitFailure;
   }
   return kExitOk;
@@ -80,7 +80,6 @@ CommandMain AttachSpecAnalyze(CLI::App& spec) {
                                       "Parse every sentence of an RFC into "
                                       "logical forms and flag the ambiguous, "
                                       "unparsed and underspecified ones");
-  cmd->add_option("FILE", opts->file, "RFC in plain text")->required();
   cmd->add_option("--protocol", opts->protocol,
                   "Only sentences about this protocol (e.g. ICMP)");
   cmd->add_option("--section", opts->sections,
@@ -93,12 +92,7 @@ CommandMain AttachSpecAnalyze(CLI::App& spec) {
   cmd->add_flag("--summary", opts->summary,
                 "Print the statuses, parse rate and winnowing table as JSON")
       ->excludes(json);
-  cmd->add_option(
-      "--lexicon", opts->lexicon,
-      "CCG lexicon to use instead of the built-in data/spec/lexicon.ccg");
-  cmd->add_option(
-      "--terms", opts->terms,
-      "Term list to use instead of the built-in data/spec/terms.txt");
+  AddSpecInputFlags(*cmd, "RFC in plain text", opts->inputs);
   cmd->add_option("-o,--output", opts->output,
                   "Write the report here (default stdout)");
   return [opts] { return RunSpecAnalyze(*opts); };

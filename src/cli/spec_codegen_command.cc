@@ -4,6 +4,8 @@
 // and SENTENCES.md (which sentence each statement came from). Refuses,
 // listing them, while an actionable sentence is not ok, unless --force.
 // Flags only; the work is in spec/codegen.
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -20,20 +22,17 @@ namespace protolm::cli {
 namespace {
 
 struct SpecCodegenOptions {
-  std::string file;
+  SpecInputFlags inputs;
   std::string protocol;
   std::string output;
   std::vector<std::string> sections;
   bool force = false;
-  std::string lexicon;
-  std::string terms;
 };
 
 int RunSpecCodegen(const SpecCodegenOptions& opts) {
-  Result<SpecInputs> inputs =
-      LoadSpecInputs(opts.file, opts.lexicon, opts.terms);
+  Result<SpecInputs> inputs = LoadSpecInputs(opts.inputs);
   if (!inputs.ok()) {
-    std::cerr << "protolm spec codegen: " << inputs.status().message() << "\n";
+    spdlog::error("{}", inputs.status().message());
     return kExitFailure;
   }
   // Every sentence counts: the IP fields an ICMP message describes carry
@@ -48,17 +47,19 @@ int RunSpecCodegen(const SpecCodegenOptions& opts) {
   Result<spec::codegen::CodegenResult> result =
       spec::codegen::GenerateCode(inputs->document, report, options);
   if (!result.ok()) {
-    std::cerr << "protolm spec codegen: " << result.status().message() << "\n";
+    // The sentences to revise belong to the error: one message, one per line.
+    std::string message = result.status().message();
     if (!opts.force) {
       for (const std::string& line : spec::codegen::NotOkSentences(report)) {
-        std::cerr << "  " << line << "\n";
+        message += "\n  " + line;
       }
     }
+    spdlog::error("{}", message);
     return kExitFailure;
   }
   Status written = spec::codegen::WriteGeneratedFiles(*result, opts.output);
   if (!written.ok()) {
-    std::cerr << "protolm spec codegen: " << written.message() << "\n";
+    spdlog::error("{}", written.message());
     return kExitFailure;
   }
   size_t with_code = 0, without = 0;
@@ -87,9 +88,6 @@ CommandMain AttachSpecCodegen(CLI::App& spec) {
       spec.add_subcommand("codegen",
                           "Generate C code for a protocol's messages from the "
                           "logical forms of its RFC");
-  cmd->add_option("FILE", opts->file,
-                  "RFC in plain text, every actionable sentence ok")
-      ->required();
   cmd->add_option("--protocol", opts->protocol,
                   "Protocol to generate (e.g. ICMP)");
   cmd->add_option("-o,--output", opts->output,
@@ -100,12 +98,8 @@ CommandMain AttachSpecCodegen(CLI::App& spec) {
   cmd->add_flag(
       "--force", opts->force,
       "Generate although some sentences are not ok (to watch tests fail)");
-  cmd->add_option(
-      "--lexicon", opts->lexicon,
-      "CCG lexicon to use instead of the built-in data/spec/lexicon.ccg");
-  cmd->add_option(
-      "--terms", opts->terms,
-      "Term list to use instead of the built-in data/spec/terms.txt");
+  AddSpecInputFlags(*cmd, "RFC in plain text, every actionable sentence ok",
+                    opts->inputs);
   return [opts] { return RunSpecCodegen(*opts); };
 }
 

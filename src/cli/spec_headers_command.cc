@@ -2,6 +2,8 @@
 // diagrams of an RFC as field layouts (a table, JSON) or as C structs with
 // bounds-checked parse and serialize functions. Flags only; the work is in
 // spec/rfc (ReadRfc, header_report, c_header_emitter).
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
@@ -27,33 +29,31 @@ struct SpecHeadersOptions {
 int RunSpecHeaders(const SpecHeadersOptions& opts) {
   std::ifstream in(opts.file, std::ios::binary);
   if (!in) {
-    std::cerr << "protolm spec headers: cannot open " << opts.file
-              << "; check the path and permissions\n";
+    spdlog::error("cannot open {}; check the path and permissions", opts.file);
     return kExitFailure;
   }
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) {
-    std::cerr << "protolm spec headers: cannot read " << opts.file << "\n";
+    spdlog::error("cannot read {}", opts.file);
     return kExitFailure;
   }
   Result<spec::RfcDocument> doc = spec::ReadRfc(text.str(), opts.file);
   if (!doc.ok()) {
-    std::cerr << "protolm spec headers: " << doc.status().message() << "\n";
+    spdlog::error("{}", doc.status().message());
     return kExitFailure;
   }
   for (const std::string& w : doc->warnings) {
-    std::cerr << "warning: " << opts.file << ": " << w << "\n";
+    spdlog::warn("{}: {}", opts.file, w);
   }
   std::vector<spec::HeaderDiagram> diagrams =
       spec::SelectDiagrams(doc->diagrams, opts.only);
   if (diagrams.empty()) {
-    std::cerr
-        << "protolm spec headers: " << opts.file
-        << (opts.only.empty()
-                ? ": no header diagram found"
-                : ": no header diagram matches --only " + opts.only)
-        << " (a diagram needs +-+ borders and a bit ruler or octet boxes)\n";
+    spdlog::error(
+        "{}: {} (a diagram needs +-+ borders and a bit ruler or octet boxes)",
+        opts.file,
+        opts.only.empty() ? "no header diagram found"
+                          : "no header diagram matches --only " + opts.only);
     return kExitFailure;
   }
   if (opts.json) {
@@ -63,7 +63,7 @@ int RunSpecHeaders(const SpecHeadersOptions& opts) {
   } else if (opts.emit == "c") {
     spec::CEmission c = spec::EmitC(diagrams, opts.file);
     for (const std::string& s : c.skipped) {
-      std::cerr << "warning: " << opts.file << ": skipped " << s << "\n";
+      spdlog::warn("{}: skipped {}", opts.file, s);
     }
     std::cout << c.code;
   } else {

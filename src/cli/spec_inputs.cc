@@ -1,6 +1,8 @@
-// Loading the inputs of the spec commands (see spec_inputs.h).
+// The inputs of the spec commands: their flags and loading (see
+// spec_inputs.h).
 #include "cli/spec_inputs.h"
 
+#include <CLI/CLI.hpp>
 #include <fstream>
 #include <sstream>
 
@@ -22,26 +24,36 @@ Result<std::string> ReadText(const std::string& path, const char* what) {
 
 }  // namespace
 
-Result<SpecInputs> LoadSpecInputs(const std::string& rfc_path,
-                                  const std::string& lexicon_path,
-                                  const std::string& terms_path) {
-  ASSIGN_OR_RETURN(std::string rfc_text, ReadText(rfc_path, "RFC"));
+void AddSpecInputFlags(CLI::App& command, const std::string& rfc_help,
+                       SpecInputFlags& flags) {
+  command.add_option("FILE", flags.rfc, rfc_help)->required();
+  command.add_option(
+      "--lexicon", flags.lexicon,
+      "CCG lexicon to use instead of the built-in data/spec/lexicon.ccg");
+  command.add_option(
+      "--terms", flags.terms,
+      "Term list to use instead of the built-in data/spec/terms.txt");
+}
+
+Result<SpecInputs> LoadSpecInputs(const SpecInputFlags& flags) {
+  ASSIGN_OR_RETURN(std::string rfc_text, ReadText(flags.rfc, "RFC"));
   std::string lexicon_text(spec::DefaultLexiconText());
   std::string terms_text(spec::DefaultTermsText());
-  if (!lexicon_path.empty()) {
-    ASSIGN_OR_RETURN(lexicon_text, ReadText(lexicon_path, "lexicon"));
+  if (!flags.lexicon.empty()) {
+    ASSIGN_OR_RETURN(lexicon_text, ReadText(flags.lexicon, "lexicon"));
   }
-  if (!terms_path.empty()) {
-    ASSIGN_OR_RETURN(terms_text, ReadText(terms_path, "term list"));
+  if (!flags.terms.empty()) {
+    ASSIGN_OR_RETURN(terms_text, ReadText(flags.terms, "term list"));
   }
   ASSIGN_OR_RETURN(
       spec::SpecAnalyzer analyzer,
       spec::SpecAnalyzer::Create(
           lexicon_text,
-          lexicon_path.empty() ? "lexicon.ccg (built in)" : lexicon_path,
-          terms_text, terms_path.empty() ? "terms.txt (built in)" : terms_path));
+          flags.lexicon.empty() ? "lexicon.ccg (built in)" : flags.lexicon,
+          terms_text,
+          flags.terms.empty() ? "terms.txt (built in)" : flags.terms));
   ASSIGN_OR_RETURN(spec::RfcDocument document,
-                   spec::ReadRfc(rfc_text, rfc_path));
+                   spec::ReadRfc(rfc_text, flags.rfc));
   return SpecInputs{std::move(analyzer), std::move(document)};
 }
 

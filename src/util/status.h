@@ -26,9 +26,6 @@ enum class StatusCode {
   kInternal,         // a bug: an invariant of ours does not hold
 };
 
-/// Short lower-case name of a code ("malformed", "io error", ...).
-const char* StatusCodeName(StatusCode code);
-
 class [[nodiscard]] Status {
  public:
   Status() = default;

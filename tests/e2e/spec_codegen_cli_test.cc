@@ -25,10 +25,9 @@ TEST(SpecCodegenCli, RefusesWhileSentencesAreNotOkAndListsThem) {
                   std::string(PROTOLM_SHARED_DATA_DIR) + "/rfcs/rfc792.txt",
                   "--protocol", "ICMP", "-o", dir.Path("icmp")});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_THAT(
-      r.err,
-      StartsWith(
-          "protolm spec codegen: 18 actionable sentences are not ok in "));
+  EXPECT_THAT(r.err,
+              StartsWith("protolm: error: 18 actionable sentences are not ok "
+                         "in "));
   EXPECT_THAT(
       r.err,
       HasSubstr("\n  line 791: [underspecified] If code = 0, an identifier to "

@@ -1,5 +1,8 @@
-// The output head shared by every architecture (see engine_model.h).
+// The chunked feed and the output head shared by every architecture (see
+// engine_model.h).
 #include "lm/engine/engine_model.h"
+
+#include <algorithm>
 
 #include "lm/engine/kernels.h"
 
@@ -9,6 +12,17 @@ Engine::Model::Model(const ModelConfig& config, const Weights& weights)
     : config_(config),
       head_weight_(TakeTransposed(weights, "head.weight")),
       head_bias_(Take(weights, "head.bias")) {}
+
+void Engine::Model::Forward(ForwardState* state,
+                            std::span<const FeedItem> items,
+                            std::span<const uint8_t> want,
+                            float* hidden) const {
+  for (size_t start = 0; start < items.size(); start += kChunkItems) {
+    size_t n = std::min(kChunkItems, items.size() - start);
+    hidden = ForwardChunk(state, items.subspan(start, n),
+                          want.subspan(start, n), hidden);
+  }
+}
 
 std::vector<float> Engine::Model::Take(const Weights& weights,
                                        const std::string& name) {

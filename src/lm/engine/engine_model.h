@@ -17,6 +17,10 @@
 
 namespace protolm::lm {
 
+/// Items per ForwardChunk call: a state's scratch holds one chunk, and a
+/// chunk's per-token work runs as matrix-matrix products.
+inline constexpr size_t kChunkItems = 64;
+
 /// One token appended to row `row`'s sequence at that row's next position.
 struct FeedItem {
   size_t row = 0;
@@ -45,8 +49,8 @@ class Engine::Model {
   /// with want[i] != 0, writes its final hidden vector (d_model floats) to
   /// `hidden`, consecutively in item order. Precondition: no row exceeds the
   /// state's capacity.
-  virtual void Forward(ForwardState* state, std::span<const FeedItem> items,
-                       std::span<const uint8_t> want, float* hidden) const = 0;
+  void Forward(ForwardState* state, std::span<const FeedItem> items,
+               std::span<const uint8_t> want, float* hidden) const;
 
   /// All kVocabSize logits of each of `n` hidden vectors ([n, kVocabSize]).
   void HeadAll(const float* hidden, size_t n, float* logits) const;
@@ -55,6 +59,13 @@ class Engine::Model {
 
  protected:
   Model(const ModelConfig& config, const Weights& weights);
+
+  /// Forward for at most kChunkItems items; returns where the next wanted
+  /// hidden vector goes.
+  virtual float* ForwardChunk(ForwardState* state,
+                              std::span<const FeedItem> items,
+                              std::span<const uint8_t> want,
+                              float* hidden) const = 0;
 
   /// A copy of a tensor's data (checked by CheckWeights before).
   static std::vector<float> Take(const Weights& weights,

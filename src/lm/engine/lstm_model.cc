@@ -12,8 +12,6 @@
 namespace protolm::lm {
 namespace {
 
-constexpr size_t kChunkItems = 64;
-
 struct LstmLayer {
   std::vector<float> w_ih, w_hh;  // transposed to [d, 4d]
   std::vector<float> bias;        // bias_ih + bias_hh
@@ -59,19 +57,11 @@ class LstmModel : public Engine::Model {
     return std::make_unique<LstmState>(config_, rows);
   }
 
-  void Forward(ForwardState* base, std::span<const FeedItem> items,
-               std::span<const uint8_t> want, float* hidden) const override {
-    auto* state = static_cast<LstmState*>(base);
-    for (size_t start = 0; start < items.size(); start += kChunkItems) {
-      size_t n = std::min(kChunkItems, items.size() - start);
-      hidden = ForwardChunk(state, items.subspan(start, n),
-                            want.subspan(start, n), hidden);
-    }
-  }
-
  private:
-  float* ForwardChunk(LstmState* s, std::span<const FeedItem> items,
-                      std::span<const uint8_t> want, float* hidden) const {
+  float* ForwardChunk(ForwardState* base, std::span<const FeedItem> items,
+                      std::span<const uint8_t> want,
+                      float* hidden) const override {
+    auto* s = static_cast<LstmState*>(base);
     size_t n = items.size();
     size_t max_offset = static_cast<size_t>(config_.max_offset);
     for (size_t i = 0; i < n; ++i) {

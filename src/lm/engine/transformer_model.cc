@@ -12,8 +12,6 @@
 namespace protolm::lm {
 namespace {
 
-constexpr size_t kChunkItems = 64;  // tokens per matrix-matrix pass
-
 struct LayerWeights {  // matrices transposed to [in, out]
   std::vector<float> ln1_w, ln1_b, qkv_w, qkv_b, proj_w, proj_b;
   std::vector<float> ln2_w, ln2_b, fc_w, fc_b, mlp_proj_w, mlp_proj_b;
@@ -82,20 +80,11 @@ class TransformerModel : public Engine::Model {
     return std::make_unique<TransformerState>(config_, rows, capacity);
   }
 
-  void Forward(ForwardState* base, std::span<const FeedItem> items,
-               std::span<const uint8_t> want, float* hidden) const override {
-    auto* state = static_cast<TransformerState*>(base);
-    for (size_t start = 0; start < items.size(); start += kChunkItems) {
-      size_t n = std::min(kChunkItems, items.size() - start);
-      hidden = ForwardChunk(state, items.subspan(start, n),
-                            want.subspan(start, n), hidden);
-    }
-  }
-
  private:
-  // Returns where the next wanted hidden vector goes.
-  float* ForwardChunk(TransformerState* s, std::span<const FeedItem> items,
-                      std::span<const uint8_t> want, float* hidden) const {
+  float* ForwardChunk(ForwardState* base, std::span<const FeedItem> items,
+                      std::span<const uint8_t> want,
+                      float* hidden) const override {
+    auto* s = static_cast<TransformerState*>(base);
     size_t n = items.size();
     size_t max_offset = static_cast<size_t>(config_.max_offset);
     for (size_t i = 0; i < n; ++i) {

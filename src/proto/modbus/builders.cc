@@ -135,9 +135,6 @@ Response EncapsulatedInterfaceTransportResponse(uint8_t mei_type, Bytes data) {
 Response ExceptionResponse(uint8_t function, ExceptionCode code) {
   return {function, ExceptionBody{code}};
 }
-Response RawResponse(uint8_t function, Bytes data) {
-  return {function, OpaquePdu{std::move(data)}};
-}
 
 Result<Bytes> BuildRequestAdu(uint16_t transaction_id, uint8_t unit_id,
                               const Request& request) {

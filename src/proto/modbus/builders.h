@@ -74,7 +74,6 @@ Response ReadDeviceIdentificationResponse(DeviceIdResponse body);
 Response EncapsulatedInterfaceTransportResponse(uint8_t mei_type, Bytes data);
 /// `function` without the exception bit (the encoder sets it).
 Response ExceptionResponse(uint8_t function, ExceptionCode code);
-Response RawResponse(uint8_t function, Bytes data);
 
 /// The ADU bytes: MBAP (protocol id 0, length computed) and the PDU.
 /// Errors: those of EncodeAdu (adu.h).

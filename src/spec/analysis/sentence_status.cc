@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string_view>
 
 #include "spec/analysis/word_tokenizer.h"
 #include "spec/ccg/logical_form.h"
+#include "spec/rfc/text_util.h"
 
 namespace protolm::spec {
 namespace {
@@ -55,12 +55,6 @@ bool HasPrep(const ccg::TermPtr& t, std::string_view which) {
   }
   return std::any_of(t->args.begin(), t->args.end(),
                      [&](const ccg::TermPtr& a) { return HasPrep(a, which); });
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 }  // namespace
@@ -112,7 +106,7 @@ std::string MissingForCode(const ccg::TermPtr& form,
     return "it says the value may be set but not who may set it (sender, "
            "receiver or both); name the role";
   }
-  if (Lower(context.field).find("checksum") != std::string::npos ||
+  if (ToLower(context.field).find("checksum") != std::string::npos ||
       ccg::ToString(form).find("checksum") != std::string::npos) {
     if (HasPrep(form, "starting with") && !HasPrep(form, "ending with") &&
         !HasPrep(form, "up to") && !HasPrep(form, "through")) {

@@ -2,21 +2,13 @@
 #include "spec/analysis/spec_analyzer.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "spec/analysis/default_spec_data.h"
 #include "spec/analysis/sentence_parser.h"
+#include "spec/rfc/text_util.h"
 
 namespace protolm::spec {
 namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 SentenceAnalysis AnalyzeOne(const Sentence& s, const SentenceParser& parser) {
   SentenceAnalysis a;

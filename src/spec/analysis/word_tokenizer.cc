@@ -1,14 +1,10 @@
 // Word tokenisation for spec analysis (see word_tokenizer.h).
 #include "spec/analysis/word_tokenizer.h"
 
-#include <cctype>
+#include "spec/rfc/text_util.h"
 
 namespace protolm::spec {
 namespace {
-
-bool IsAlnum(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
 
 bool IsInner(char c) { return c == '-' || c == '.' || c == '_' || c == '/'; }
 
@@ -29,8 +25,7 @@ std::vector<std::string> TokenizeWords(std::string_view text) {
       while (i < text.size()) {
         char d = text[i];
         if (IsAlnum(d)) {
-          word +=
-              static_cast<char>(std::tolower(static_cast<unsigned char>(d)));
+          word += ToLower(d);
           ++i;
         } else if (IsInner(d) && i + 1 < text.size() && IsAlnum(text[i + 1])) {
           word += d;

@@ -1,7 +1,7 @@
 // Construction, comparison and parsing of CCG categories (see category.h).
 #include "spec/ccg/category.h"
 
-#include <cctype>
+#include "spec/ccg/text_cursor.h"
 
 namespace protolm::spec::ccg {
 namespace {
@@ -12,14 +12,14 @@ class CategoryParser {
  public:
   CategoryParser(std::string_view text, const std::set<std::string>& primitives,
                  const SourceLocation& where)
-      : text_(text), primitives_(primitives), where_(where) {}
+      : in_(text, where), primitives_(primitives) {}
 
   Result<CategoryPtr> ParseAll() {
     ASSIGN_OR_RETURN(CategoryPtr c, ParseFunctor(0));
-    SkipSpace();
-    if (pos_ < text_.size()) {
-      return Fail("unexpected '" + std::string(1, text_[pos_]) +
-                  "' after the category; expected '/', '\\' or the end");
+    in_.SkipSpace();
+    if (!in_.AtEnd()) {
+      return in_.FailUnexpected(
+          "after the category; expected '/', '\\' or the end");
     }
     return c;
   }
@@ -28,66 +28,44 @@ class CategoryParser {
   Result<CategoryPtr> ParseFunctor(int depth) {
     ASSIGN_OR_RETURN(CategoryPtr left, ParseAtom(depth));
     while (true) {
-      SkipSpace();
-      if (pos_ >= text_.size() || (text_[pos_] != '/' && text_[pos_] != '\\')) {
+      Slash slash;
+      if (in_.Accept('/')) {
+        slash = Slash::kForward;
+      } else if (in_.Accept('\\')) {
+        slash = Slash::kBackward;
+      } else {
         return left;
       }
-      Slash slash = text_[pos_] == '/' ? Slash::kForward : Slash::kBackward;
-      ++pos_;
       ASSIGN_OR_RETURN(CategoryPtr right, ParseAtom(depth));
       left = MakeFunctor(left, slash, right);
     }
   }
 
   Result<CategoryPtr> ParseAtom(int depth) {
-    if (depth > kMaxDepth) return Fail("category nested too deeply");
-    SkipSpace();
-    if (pos_ >= text_.size())
-      return Fail("category ends early; expected a name or '('");
-    if (text_[pos_] == '(') {
-      ++pos_;
+    if (depth > kMaxDepth) return in_.Fail("category nested too deeply");
+    in_.SkipSpace();
+    if (in_.AtEnd())
+      return in_.Fail("category ends early; expected a name or '('");
+    if (in_.Accept('(')) {
       ASSIGN_OR_RETURN(CategoryPtr inner, ParseFunctor(depth + 1));
-      SkipSpace();
-      if (pos_ >= text_.size() || text_[pos_] != ')') {
-        return Fail("missing ')' in category");
-      }
-      ++pos_;
+      RETURN_IF_ERROR(in_.Expect(')', "missing ')' in category"));
       return inner;
     }
-    size_t start = pos_;
-    while (pos_ < text_.size() &&
-           (std::isalnum(static_cast<unsigned char>(text_[pos_])) ||
-            text_[pos_] == '_')) {
-      ++pos_;
+    size_t start = in_.pos();
+    std::string name = in_.ReadName();
+    if (name.empty()) {
+      return in_.FailUnexpected("in category; expected a name or '('");
     }
-    if (start == pos_) {
-      return Fail("unexpected '" + std::string(1, text_[pos_]) +
-                  "' in category; expected a name or '('");
-    }
-    std::string name(text_.substr(start, pos_ - start));
     if (!primitives_.count(name)) {
-      pos_ = start;
-      return Fail("unknown category '" + name +
-                  "'; declare it in the ':-' line of the lexicon");
+      return in_.FailAt(start, "unknown category '" + name +
+                                   "'; declare it in the ':-' line of the "
+                                   "lexicon");
     }
     return MakePrimitive(name);
   }
 
-  void SkipSpace() {
-    while (pos_ < text_.size() &&
-           std::isspace(static_cast<unsigned char>(text_[pos_]))) {
-      ++pos_;
-    }
-  }
-
-  Status Fail(const std::string& what) const {
-    return Malformed(where_.At(pos_) + ": " + what);
-  }
-
-  std::string_view text_;
+  TextCursor in_;
   const std::set<std::string>& primitives_;
-  const SourceLocation& where_;
-  size_t pos_ = 0;
 };
 
 }  // namespace

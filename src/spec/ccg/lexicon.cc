@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "spec/ccg/term_parser.h"
+#include "spec/rfc/text_util.h"
 
 namespace protolm::spec::ccg {
 namespace {
@@ -14,13 +15,6 @@ struct Family {
   std::string semantics_text;  // parsed per word: "$w" differs per word
   SourceLocation semantics_at;
 };
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool IsSpace(char c) {
   return std::isspace(static_cast<unsigned char>(c)) != 0;
@@ -255,7 +249,7 @@ class LexiconParser {
         }
       }
       if (word.empty()) return Fail(start, "empty word");
-      words.emplace_back(Lower(word), start);
+      words.emplace_back(ToLower(word), start);
       while (pos < text.size() && IsSpace(text[pos])) ++pos;
       if (pos < text.size()) {
         if (text[pos] != ',') {
@@ -323,7 +317,7 @@ const std::vector<LexicalEntry>& Lexicon::Lookup(std::string_view word) const {
     return std::isupper(static_cast<unsigned char>(c));
   });
   if (!has_upper) return kNone;
-  it = by_word_.find(Lower(word));
+  it = by_word_.find(ToLower(word));
   return it == by_word_.end() ? kNone : it->second;
 }
 

@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "spec/rfc/text_util.h"
+
 namespace protolm::spec::ccg {
 namespace {
 
@@ -52,7 +54,7 @@ std::string NltkIdentifier(std::string_view text) {
   for (char c : text) {
     unsigned char u = static_cast<unsigned char>(c);
     if (std::isalnum(u)) {
-      out += static_cast<char>(std::tolower(u));
+      out += ToLower(c);
     } else if (out.empty() || out.back() != '_') {
       out += '_';
     }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "spec/ccg/logical_form.h"
+#include "spec/rfc/text_util.h"
 
 namespace protolm::spec::codegen {
 namespace {
@@ -319,11 +320,8 @@ LoweredSentence OnIs(const TermPtr& term, const Walk& walk) {
 LoweredSentence OnCompare(const TermPtr& term, const Walk& walk) {
   // "ICMP = 1" under the IP Protocol field: the datagram carries this protocol.
   std::string name = NameOf(term->args[1]);
-  std::string protocol = walk.scope.message->protocol;
-  for (char& c : protocol)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (term->args.size() == 3 && walk.context.field == "Protocol" &&
-      name == protocol) {
+      name == ToLower(walk.scope.message->protocol)) {
     if (!BuildsMessage(walk.scope))
       return NoCode("this receiver sends no datagram");
     LoweredSentence out;

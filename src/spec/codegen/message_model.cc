@@ -2,25 +2,13 @@
 #include "spec/codegen/message_model.h"
 
 #include <algorithm>
-#include <cctype>
 #include <sstream>
 
 #include "spec/rfc/c_header_emitter.h"
+#include "spec/rfc/text_util.h"
 
 namespace protolm::spec::codegen {
 namespace {
-
-std::string Lower(std::string text) {
-  for (char& c : text)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-std::string Upper(std::string text) {
-  for (char& c : text)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text;
-}
 
 std::string StripSuffix(std::string text, std::string_view suffix) {
   if (text.size() >= suffix.size() &&
@@ -32,7 +20,7 @@ std::string StripSuffix(std::string text, std::string_view suffix) {
 
 // "Echo or Echo Reply Message" -> {"echo message", "echo reply message"}.
 std::vector<std::string> Variants(const std::string& title) {
-  std::string base = StripSuffix(Lower(title), " message");
+  std::string base = StripSuffix(ToLower(title), " message");
   std::vector<std::string> out;
   size_t start = 0;
   while (true) {
@@ -68,10 +56,10 @@ const char* FunctionRoleName(FunctionRole role) {
 
 std::vector<MessageModel> FindMessages(const RfcDocument& doc,
                                        const std::string& protocol) {
-  std::string wanted = Lower(protocol.empty() ? doc.protocol : protocol);
+  std::string wanted = ToLower(protocol.empty() ? doc.protocol : protocol);
   std::vector<MessageModel> out;
   for (const HeaderDiagram& diagram : doc.diagrams) {
-    if (!wanted.empty() && Lower(diagram.protocol) != wanted) continue;
+    if (!wanted.empty() && ToLower(diagram.protocol) != wanted) continue;
     MessageModel message;
     message.title = diagram.title;
     message.protocol = diagram.protocol;
@@ -83,44 +71,44 @@ std::vector<MessageModel> FindMessages(const RfcDocument& doc,
     for (const ValueDefinition& value : doc.values) {
       bool ours = value.message == diagram.title ||
                   (value.message.empty() &&
-                   Lower(value.protocol) == Lower(diagram.protocol) &&
+                   ToLower(value.protocol) == ToLower(diagram.protocol) &&
                    value.line > diagram.line);
-      if (ours && Lower(value.field) == "type" && value.low &&
+      if (ours && ToLower(value.field) == "type" && value.low &&
           value.low == value.high) {
         types.push_back(&value);
       }
     }
-    std::string title = Lower(diagram.title);
+    std::string title = ToLower(diagram.title);
     if (title.find("message") != std::string::npos) {
       message.variants = Variants(diagram.title);
       message.request_reply = message.variants.size() > 1;
     } else if (title.find("packet") != std::string::npos ||
                title.find("format") != std::string::npos) {
-      message.variants = {PacketName(title, Lower(diagram.protocol))};
+      message.variants = {PacketName(title, ToLower(diagram.protocol))};
     } else {
       for (const ValueDefinition* value : types) {
         if (!value->meaning.empty())
-          message.variants.push_back(Lower(value->meaning) + " message");
+          message.variants.push_back(ToLower(value->meaning) + " message");
       }
       if (message.variants.size() < 2) continue;  // a layout, not messages
     }
     for (const ValueDefinition& value : doc.values) {
       bool ours = value.message == diagram.title ||
                   (value.message.empty() &&
-                   Lower(value.protocol) == Lower(diagram.protocol) &&
+                   ToLower(value.protocol) == ToLower(diagram.protocol) &&
                    value.line > diagram.line);
-      if (ours && !value.meaning.empty() && Lower(value.field) != "type") {
-        message.named_values[Lower(value.meaning)] = ValueConstantName(
-            message.struct_name, value.field, Lower(value.meaning));
+      if (ours && !value.meaning.empty() && ToLower(value.field) != "type") {
+        message.named_values[ToLower(value.meaning)] = ValueConstantName(
+            message.struct_name, value.field, ToLower(value.meaning));
       }
     }
     for (const DiagramField& field : diagram.fields) {
-      if (Lower(field.name).find("original") != std::string::npos) {
+      if (ToLower(field.name).find("original") != std::string::npos) {
         message.quotes_original = true;
       }
     }
     for (const ValueDefinition* value : types) {
-      std::string meaning = Lower(value->meaning);
+      std::string meaning = ToLower(value->meaning);
       if (meaning.empty() && message.variants.size() == 1)
         meaning = message.variants[0];
       if (!meaning.empty() && meaning.find("message") == std::string::npos)
@@ -182,7 +170,7 @@ std::string ValueConstantName(const std::string& struct_name,
                               const std::string& meaning) {
   std::string name = struct_name + "_" + CIdentifier(field);
   if (!meaning.empty()) name += "_" + CIdentifier(meaning);
-  return Upper(name);
+  return ToUpper(name);
 }
 
 }  // namespace protolm::spec::codegen

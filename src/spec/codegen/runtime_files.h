@@ -3,8 +3,15 @@
 // cmake/protolm_embed.cmake), so `protolm spec codegen` writes them next to
 // the generated code without needing the source tree. Views point at static
 // storage, valid for the whole program.
+//
+// Which files go with the generated code follows from their text: a program
+// (a driver such as icmp_node.c) includes "<p>_generated.h" and calls <p>_
+// functions, so it goes with the code generated under prefix <p> when that
+// code defines every one of them; a test script goes with the programs it
+// names.
 #pragma once
 
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,14 +26,28 @@ std::span<const std::pair<std::string_view, std::string_view>>
 EmbeddedRuntimeFiles();
 
 struct RuntimeFile {
+  enum class Role {
+    kLibrary,  // runtime code every program and lib<p>.a is built from
+    kProgram,  // a driver with main(), built into the executable stem()
+    kTest,     // a script `make test` runs (executable)
+  };
+
   std::string name;  // "plm_net.c"
   std::string_view text;
-  bool executable = false;
+  Role role = Role::kLibrary;
+
+  /// The name without its extension ("icmp_node").
+  std::string_view stem() const {
+    return std::string_view(name).substr(0, name.rfind('.'));
+  }
 };
 
-/// The runtime files generated code for `protocol` needs: the runtime
-/// (plm_runtime.h, plm_net.c, plm_tun.c) and, for ICMP, the icmp_node
-/// driver, icmp_samples and the interop test script.
-std::vector<RuntimeFile> RuntimeFilesFor(const std::string& protocol);
+/// The runtime files for the code generated under file prefix `prefix`
+/// ("icmp") that defines `functions` (its generated functions and
+/// <prefix>_receive): the runtime library (plm_runtime.h, plm_net.c,
+/// plm_tun.c) always, and the programs that link against that code with
+/// the test scripts that run them.
+std::vector<RuntimeFile> RuntimeFilesFor(
+    const std::string& prefix, const std::set<std::string>& functions);
 
 }  // namespace protolm::spec::codegen

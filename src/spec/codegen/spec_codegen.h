@@ -13,8 +13,9 @@
 //   <p>_generated.h/.c constants, the generated functions, <p>_receive
 //   SENTENCES.md      sentence -> code, sentences without code and why,
 //                     non-actionable sentences skipped
-//   Makefile          and the static runtime (runtime_files.h); for ICMP the
-//                     icmp_node driver, icmp_samples and `make test`
+//   Makefile          and the static runtime (runtime_files.h) with the
+//                     programs that link against the code (for ICMP the
+//                     icmp_node driver, icmp_samples and `make test`)
 // where <p> is the protocol in lower case. Pure functions of their inputs;
 // thread-safe.
 #pragma once

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "spec/rfc/c_header_emitter.h"
+#include "spec/rfc/text_util.h"
 
 namespace protolm::spec::codegen {
 namespace {
@@ -48,7 +49,7 @@ std::vector<std::string> Words(const std::string& text) {
   std::string word;
   for (char c : text) {
     if (std::isalnum(static_cast<unsigned char>(c))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      word += ToLower(c);
     } else if (!word.empty()) {
       out.push_back(word);
       word.clear();
@@ -291,10 +292,7 @@ bool IsLowerLayerField(const std::string& field) {
       "protocol",        "header checksum",
       "source address",  "destination address",
       "addresses"};
-  std::string lower;
-  for (char c : field)
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return kIpFields.count(lower) > 0;
+  return kIpFields.count(ToLower(field)) > 0;
 }
 
 std::string LowerLayerBehaviour(const std::string& verb) {

@@ -145,13 +145,7 @@ Result<std::string> EmitCStruct(const HeaderDiagram& d,
                        std::to_string(fixed_bits) +
                        " bits, not a whole number of octets");
   }
-  const std::string upper = [&] {
-    std::string u = name;
-    for (char& ch : u) {
-      if (IsLower(ch)) ch = static_cast<char>(ch - 'a' + 'A');
-    }
-    return u;
-  }();
+  const std::string upper = ToUpper(name);
   const std::string min_len = upper + "_MIN_LEN";
   std::string out;
   out += "/* " + CommentSafe(d.title) + " (line " + std::to_string(d.line) +
@@ -262,7 +256,7 @@ std::string CIdentifier(std::string_view name) {
   std::string id;
   for (char c : name) {
     if (IsAlnum(c)) {
-      id.push_back(IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+      id.push_back(ToLower(c));
     } else if (!id.empty() && id.back() != '_') {
       id.push_back('_');
     }

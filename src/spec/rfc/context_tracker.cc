@@ -82,7 +82,7 @@ std::string ProtocolFromTitle(std::string_view title, std::string_view body) {
   std::string initials;
   for (std::string_view w : words) {
     if (IsAlpha(w.front()))
-      initials.push_back(static_cast<char>(w.front() & ~0x20));
+      initials.push_back(ToUpper(w.front()));
   }
   return initials;
 }

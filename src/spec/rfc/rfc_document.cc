@@ -39,16 +39,4 @@ std::vector<size_t> SentencesInSection(const RfcDocument& doc,
   return out;
 }
 
-const char* SentenceKindName(SentenceKind kind) {
-  switch (kind) {
-    case SentenceKind::kProse:
-      return "prose";
-    case SentenceKind::kListItem:
-      return "list item";
-    case SentenceKind::kValueDefinition:
-      return "value definition";
-  }
-  return "prose";
-}
-
 }  // namespace protolm::spec

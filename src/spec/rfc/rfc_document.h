@@ -117,7 +117,4 @@ Result<RfcDocument> ReadRfc(std::string_view text, std::string source_name);
 std::vector<size_t> SentencesInSection(const RfcDocument& doc,
                                        std::string_view section);
 
-/// "prose", "list item", "value definition".
-const char* SentenceKindName(SentenceKind kind);
-
 }  // namespace protolm::spec

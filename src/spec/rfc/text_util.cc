@@ -17,11 +17,23 @@ int Indent(std::string_view line) {
   return n;
 }
 
+char ToLower(char c) {
+  return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+char ToUpper(char c) {
+  return IsLower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
 std::string ToLower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) {
-    if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = ToLower(c);
+  return out;
+}
+
+std::string ToUpper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = ToUpper(c);
   return out;
 }
 
@@ -38,9 +50,7 @@ std::string CollapseSpaces(std::string_view text) {
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    char x = IsUpper(a[i]) ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-    char y = IsUpper(b[i]) ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
-    if (x != y) return false;
+    if (ToLower(a[i]) != ToLower(b[i])) return false;
   }
   return true;
 }

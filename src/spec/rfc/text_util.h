@@ -1,7 +1,7 @@
-// Small string helpers shared by the RFC reader's passes: trimming,
-// indentation, case folding, whitespace normalisation and number parsing.
-// All are pure functions over borrowed text; none allocates more than its
-// result.
+// Small string helpers shared by the RFC reader's passes and the rest of
+// spec: trimming, indentation, case folding, whitespace normalisation and
+// number parsing. All are pure functions over borrowed text; none allocates
+// more than its result.
 #pragma once
 
 #include <cstdint>
@@ -18,8 +18,12 @@ std::string_view Trim(std::string_view text);
 /// Number of leading spaces (the line's indentation).
 int Indent(std::string_view line);
 
-/// ASCII lower case.
+/// ASCII lower / upper case, whatever the locale: protocol and field names
+/// are ASCII, and their spelling must not depend on the machine.
+char ToLower(char c);
+char ToUpper(char c);
 std::string ToLower(std::string_view text);
+std::string ToUpper(std::string_view text);
 
 /// Runs of spaces collapsed to one, ends trimmed.
 std::string CollapseSpaces(std::string_view text);
