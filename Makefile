@@ -9,7 +9,7 @@ FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 15
 PROTOLM    := $(BUILD)/src/cli/protolm
 
-.PHONY: all setup build demo test test-unit test-asan test-fuzz clean
+.PHONY: all setup build demo test test-unit test-asan test-fuzz check-layering clean
 
 all: build
 
@@ -44,11 +44,17 @@ test-fuzz: setup
 	@cmake --build $(FUZZ_BUILD) --target fuzzers
 	./scripts/run-fuzzers.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
-# The fuzzers, then the whole suite under the sanitizers (its ctest summary
-# closes the run). The release suite (test-unit) is the same tests in the
-# build `make demo` uses; CI leaves it out to stay near 30 minutes on 2 cores,
-# since compiling the tree a third time is most of its cost.
-test: test-fuzz test-asan
+# Includes stay within each module's DEPS, no module cycle, no protocol named
+# outside its folder (docs/architecture.md, "Layers"); runs in a second.
+check-layering: setup
+	python3 scripts/check_layering.py
+
+# The layering check, the fuzzers, then the whole suite under the sanitizers
+# (its ctest summary closes the run). The release suite (test-unit) is the
+# same tests in the build `make demo` uses; CI leaves it out to stay near 30
+# minutes on 2 cores, since compiling the tree a third time is most of its
+# cost.
+test: check-layering test-fuzz test-asan
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
