@@ -55,8 +55,6 @@ class ModbusDescriptor final : public Protocol {
   bool ValuesWithinEpsilon(ByteView request, ByteView expected,
                            ByteView predicted, double epsilon,
                            const DeviceKnowledge* known) const override {
-    if (expected.empty() || predicted.empty())
-      return std::ranges::equal(expected, predicted);
     return ModbusValuesWithinEpsilon(request, expected, predicted, epsilon,
                                      RulesOf(known));
   }

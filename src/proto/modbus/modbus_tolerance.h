@@ -15,7 +15,8 @@
 
 namespace protolm::modbus {
 
-/// `expected` and `predicted` are non-empty response ADUs to `request`.
+/// `expected` and `predicted` are response ADUs to `request` (empty: no
+/// answer, which matches only no answer).
 bool ModbusValuesWithinEpsilon(ByteView request, ByteView expected,
                                ByteView predicted, double epsilon,
                                const ModbusRules& rules);

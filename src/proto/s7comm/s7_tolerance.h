@@ -12,7 +12,8 @@
 
 namespace protolm::s7comm {
 
-/// `expected` and `predicted` are non-empty framed responses.
+/// `expected` and `predicted` are framed responses (empty: no answer, which
+/// matches only no answer).
 bool S7ValuesWithinEpsilon(ByteView expected, ByteView predicted,
                            double epsilon);
 

@@ -2,6 +2,8 @@
 // S7comm folder's own implementation, under the PLC's S7Knowledge.
 #include "proto/s7comm/s7comm_protocol.h"
 
+#include <algorithm>
+
 #include "proto/s7comm/cotp.h"
 #include "proto/s7comm/s7_identity_answers.h"
 #include "proto/s7comm/s7_knowledge.h"
@@ -59,8 +61,6 @@ class S7Descriptor final : public Protocol {
   bool ValuesWithinEpsilon(ByteView, ByteView expected, ByteView predicted,
                            double epsilon,
                            const DeviceKnowledge*) const override {
-    if (expected.empty() || predicted.empty())
-      return std::ranges::equal(expected, predicted);
     return S7ValuesWithinEpsilon(expected, predicted, epsilon);
   }
 
