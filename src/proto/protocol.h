@@ -9,7 +9,8 @@
 // (DeviceKnowledge) and stores it in its checkpoint; constrained decoding
 // follows its response grammar; the state overlay keeps its memory image; a
 // session numbers its answers as the device does and ends when the protocol
-// says so; the event store records what each request asks of the device.
+// says so; the event store records what each request asks of the device and
+// recognises known scanners.
 // Facets a protocol lacks have neutral defaults (no grammar, no
 // state, no knowledge), so a new protocol starts with a codec and grows.
 // Descriptors are immutable singletons: safe from any thread.
@@ -26,6 +27,7 @@
 #include "proto/device_knowledge.h"
 #include "proto/memory_image.h"
 #include "proto/response_constraint.h"
+#include "proto/scan_signatures.h"
 #include "util/byte_exchange.h"
 #include "util/bytes.h"
 #include "util/status.h"
@@ -75,6 +77,9 @@ class Protocol {
   virtual RequestIntent IntentOf(const Dissection& request) const {
     return {request.info.function, false};
   }
+
+  /// How known scanners' requests look in this protocol; nullptr: none.
+  virtual const ScanSignatures* scan_signatures() const { return nullptr; }
 
   // --- what a device does beyond the specification ---
 

@@ -9,6 +9,7 @@
 #include "proto/modbus/modbus_codec.h"
 #include "proto/modbus/modbus_knowledge.h"
 #include "proto/modbus/modbus_response_constraint.h"
+#include "proto/modbus/modbus_scan_signatures.h"
 #include "proto/modbus/modbus_tolerance.h"
 #include "proto/modbus/modbus_validator.h"
 
@@ -33,6 +34,10 @@ class ModbusDescriptor final : public Protocol {
     for (int64_t write : {5, 6, 15, 16, 21, 22, 23})
       intent.changes_device |= *code == write;
     return intent;
+  }
+
+  const ScanSignatures* scan_signatures() const override {
+    return &ModbusScanSignatures();
   }
 
   std::unique_ptr<DeviceKnowledge> LearnDevice(

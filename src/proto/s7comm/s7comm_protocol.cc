@@ -9,6 +9,7 @@
 #include "proto/s7comm/s7_knowledge.h"
 #include "proto/s7comm/s7_memory_image.h"
 #include "proto/s7comm/s7_response_constraint.h"
+#include "proto/s7comm/s7_scan_signatures.h"
 #include "proto/s7comm/s7_tolerance.h"
 #include "proto/s7comm/s7comm_codec.h"
 #include "proto/s7comm/tpkt.h"
@@ -40,6 +41,10 @@ class S7Descriptor final : public Protocol {
 
   std::unique_ptr<ConnectionNumbering> NewConnectionNumbering() const override {
     return std::make_unique<S7DataUnitNumbering>();
+  }
+
+  const ScanSignatures* scan_signatures() const override {
+    return &S7ScanSignatures();
   }
 
   std::unique_ptr<DeviceKnowledge> LearnDevice(
