@@ -36,9 +36,10 @@ struct ServedModel {
 };
 
 /// Loads `path`. Errors: the checkpoint's own (missing, corrupt, other
-/// version), InvalidArgument when its provenance names no protocol the
-/// honeypot can frame ("model.plm: protocol \"tls\" cannot be served; ...")
-/// or holds learned rules that do not parse.
+/// version), InvalidArgument when its provenance names a protocol the table
+/// does not know or one without a response grammar (a served answer must be
+/// well-formed: "model.plm: protocol \"tls\" cannot be served; ...") or
+/// holds learned rules that do not parse.
 Result<std::unique_ptr<ServedModel>> LoadServedModel(const std::string& path);
 
 }  // namespace protolm::honeypot
