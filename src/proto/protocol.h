@@ -10,10 +10,9 @@
 // follows its response grammar; the state overlay keeps its memory image; a
 // session numbers its answers as the device does and ends when the protocol
 // says so; the event store records what each request asks of the device and
-// recognises known scanners.
-// Facets a protocol lacks have neutral defaults (no grammar, no
-// state, no knowledge), so a new protocol starts with a codec and grows.
-// Descriptors are immutable singletons: safe from any thread.
+// recognises known scanners. Facets a protocol lacks have neutral defaults
+// (no grammar, no state, no knowledge), so a new protocol starts with a codec
+// and grows. Descriptors are immutable singletons: safe from any thread.
 #pragma once
 
 #include <cstddef>
