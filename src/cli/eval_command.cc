@@ -55,11 +55,10 @@ int RunEval(const EvalFlags& flags) {
       spdlog::error("{}", profile.status().message());
       return kExitFailure;
     }
-    // The profile's rules judge the records of the dataset's protocol.
-    const Protocol* protocol =
-        records->empty() ? nullptr : FindProtocol(records->front().protocol);
-    if (protocol != nullptr)
-      options.device = device::KnowledgeFromProfile(*profile, *protocol);
+    // The profile's rules judge the records of every protocol it serves.
+    for (const Protocol* protocol : AllProtocols())
+      options.devices.push_back(
+          device::KnowledgeFromProfile(*profile, *protocol));
   }
   nlohmann::json report =
       metrics::ReportToJson(metrics::Evaluate(*records, options));

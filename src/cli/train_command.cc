@@ -73,7 +73,8 @@ int RunTrain(const TrainCommandFlags& flags) {
     auto profile = device::LoadProfile(flags.profile);
     if (!profile.ok()) return Fail(profile.status());
     if (const Protocol* protocol = FindProtocol(options.protocol))
-      options.eval.device = device::KnowledgeFromProfile(*profile, *protocol);
+      options.eval.devices.push_back(
+          device::KnowledgeFromProfile(*profile, *protocol));
   }
   std::string learned;
   options.known =

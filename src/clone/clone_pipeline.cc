@@ -76,7 +76,7 @@ class Target {
     eval.epsilon = epsilon;
     const Protocol* protocol = FindProtocol(protocol_);
     if (profile_ && protocol != nullptr)
-      eval.device = device::KnowledgeFromProfile(*profile_, *protocol);
+      eval.devices.push_back(device::KnowledgeFromProfile(*profile_, *protocol));
     return eval;
   }
 

@@ -30,9 +30,9 @@ Result<std::vector<Bytes>> PredictIsolated(
   predictions.reserve(indices.size());
   for (size_t i : indices) {
     const DatasetRecord& record = records[i];
-    ASSIGN_OR_RETURN(const Protocol* protocol, ProtocolOf(record));
     std::unique_ptr<ResponseConstraint> constraint;
     if (options.constrained) {
+      ASSIGN_OR_RETURN(const Protocol* protocol, ProtocolOf(record));
       constraint = protocol->MakeResponseConstraint(
           record.request, options.max_response_bytes, options.known.get());
     }

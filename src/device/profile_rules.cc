@@ -77,11 +77,11 @@ s7comm::S7Rules S7RulesFromProfile(const DeviceProfile& profile) {
 
 std::shared_ptr<const DeviceKnowledge> KnowledgeFromProfile(
     const DeviceProfile& profile, const Protocol& protocol) {
-  if (protocol.name() == modbus::kProtocolName) {
+  if (protocol.name() == modbus::kProtocolName && profile.modbus.enabled) {
     return std::make_shared<modbus::ModbusKnowledge>(
         ModbusRulesFromProfile(profile), modbus::ModbusMemoryImage{});
   }
-  if (protocol.name() == s7comm::kProtocolName)
+  if (protocol.name() == s7comm::kProtocolName && profile.s7.enabled)
     return std::make_shared<s7comm::S7Knowledge>(S7RulesFromProfile(profile));
   return nullptr;
 }

@@ -20,7 +20,8 @@ modbus::ModbusRules ModbusRulesFromProfile(const DeviceProfile& profile);
 s7comm::S7Rules S7RulesFromProfile(const DeviceProfile& profile);
 
 /// The profile's rules as knowledge of `protocol` (the simulator serves
-/// Modbus/TCP and S7comm); nullptr for another protocol.
+/// Modbus/TCP and S7comm); nullptr for another protocol or one the profile
+/// does not enable.
 std::shared_ptr<const DeviceKnowledge> KnowledgeFromProfile(
     const DeviceProfile& profile, const Protocol& protocol);
 

@@ -7,6 +7,8 @@ namespace protolm::emu {
 
 Result<std::shared_ptr<const DeviceKnowledge>> KnowledgeOf(
     const lm::Provenance& provenance) {
+  if (provenance.protocol.empty())
+    return std::shared_ptr<const DeviceKnowledge>();  // names no protocol
   const Protocol* protocol = FindProtocol(provenance.protocol);
   if (protocol == nullptr) {
     return InvalidArgument("protocol \"" + provenance.protocol +

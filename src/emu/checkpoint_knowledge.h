@@ -12,7 +12,8 @@
 
 namespace protolm::emu {
 
-/// Null when the checkpoint holds none (or its protocol learns nothing).
+/// Null when the checkpoint holds none (its provenance names no protocol, or
+/// its protocol learns nothing).
 /// Errors: InvalidArgument for a protocol the table does not know; Malformed
 /// naming the field that does not parse.
 Result<std::shared_ptr<const DeviceKnowledge>> KnowledgeOf(

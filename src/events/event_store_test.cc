@@ -1,5 +1,5 @@
 // The event store's contract, run on both back ends: a SQLite file and a
-// throwaway PostgreSQL server (throwaway_postgres.h) that the suite starts
+// throwaway PostgreSQL server (postgres_test_support.h) that the suite starts
 // itself. Plus what only one engine has (WAL, refused files, connect errors).
 #include "events/event_store.h"
 

@@ -22,13 +22,13 @@ struct RequestFacts {
   /// tree ("mbap.unit_id": 1, "function_code": 3, ...); a path seen more
   /// than once holds an array. Numbers are JSON numbers, the rest text.
   std::string fields_json = "{}";
-  /// Modbus: the function code in decimal, with the MEI type for FC 43
-  /// ("3", "43/14"); S7comm: the codec's function name ("read_var",
-  /// "setup_communication", "szl_read", "cotp_cr"). "" when unreadable.
+  /// The function as the protocol names it (Protocol::IntentOf; Modbus: the
+  /// code in decimal, "43/14" with the MEI type; S7comm: the codec's
+  /// function name). "" when unreadable.
   std::string function;
-  /// The request asks to change the device: Modbus FC 5, 6, 15, 16, 21, 22,
-  /// 23; S7 write_var, request_download, download_block, download_ended,
-  /// plc_control, plc_stop.
+  /// The request asks to change the device (Protocol::IntentOf; Modbus FC
+  /// 5, 6, 15, 16, 21, 22, 23; S7 write_var, downloads, plc_control,
+  /// plc_stop; never for a protocol that says nothing of it).
   bool write_attempted = false;
   /// The codec dissected the request without fault.
   bool well_formed = false;

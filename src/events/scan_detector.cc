@@ -15,10 +15,15 @@ ScanDetector::ScanDetector(std::string run_id, ScanDetectorOptions options)
 template <typename Key, typename Make>
 ScanState& ScanDetector::Remember(std::unordered_map<Key, Entry<Key>>& map,
                                   std::list<Key>& lru, const Key& key,
-                                  size_t limit, Make make) {
+                                  size_t limit, const ScanSignatures* owner,
+                                  Make make) {
   auto it = map.find(key);
   if (it != map.end()) {
     lru.splice(lru.begin(), lru, it->second.lru);
+    if (it->second.owner != owner) {  // a connection id of another protocol
+      it->second.owner = owner;
+      it->second.state = make();
+    }
     return *it->second.state;
   }
   if (map.size() >= limit) {
@@ -27,6 +32,7 @@ ScanState& ScanDetector::Remember(std::unordered_map<Key, Entry<Key>>& map,
   }
   lru.push_front(key);
   Entry<Key>& entry = map[key];
+  entry.owner = owner;
   entry.state = make();
   entry.lru = lru.begin();
   return *entry.state;
@@ -44,13 +50,13 @@ std::vector<ScanRecognised> ScanDetector::Feed(std::string_view peer_address,
   const Dissection dissection =
       fed->codec().Dissect(request, Direction::kClientToServer);
   ScanState& conn = Remember(connections_, connection_lru_, connection,
-                             options_.max_connections,
+                             options_.max_connections, signatures,
                              [&] { return signatures->NewConnectionState(); });
   std::string source_key(protocol);
   source_key.append(1, '\0').append(peer_address);
   ScanState& source =
       Remember(sources_, source_lru_, source_key, options_.max_sources,
-               [&] { return signatures->NewSourceState(); });
+               signatures, [&] { return signatures->NewSourceState(); });
   std::vector<ScanMatch> found;
   signatures->Feed(dissection, conn, source, options_.sweep_unit_ids, &found);
   std::vector<ScanRecognised> events;

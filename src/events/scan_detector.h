@@ -49,15 +49,17 @@ class ScanDetector {
  private:
   template <typename Key>
   struct Entry {
+    const ScanSignatures* owner = nullptr;  // whose state it is
     std::unique_ptr<ScanState> state;
     typename std::list<Key>::iterator lru;
   };
-  /// The state kept under `key` in `map` (made by `make` when new), marked
-  /// most recently used; the least recently used goes beyond `limit`.
+  /// The state `owner` keeps under `key` in `map` (made anew when there is
+  /// none, or when it is another protocol's), marked most recently used; the
+  /// least recently used goes beyond `limit`.
   template <typename Key, typename Make>
   static ScanState& Remember(std::unordered_map<Key, Entry<Key>>& map,
                              std::list<Key>& lru, const Key& key, size_t limit,
-                             Make make);
+                             const ScanSignatures* owner, Make make);
 
   std::string run_id_;
   ScanDetectorOptions options_;

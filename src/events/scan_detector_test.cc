@@ -84,6 +84,12 @@ TEST(ScanDetector, NmapS7InfoSequence) {
     for (auto& s : detector.Feed("10.1.1.4", 10, "s7comm", Hex(hex), 2))
       found.push_back(s.signature);
   EXPECT_EQ(found.size(), 2u);
+  // A connection id that carried another protocol first gets S7's own state.
+  (void)detector.Feed("10.1.1.4", 11, "modbus", Hex("0000000000020111"), 3);
+  for (const char* hex : requests)
+    for (auto& s : detector.Feed("10.1.1.4", 11, "s7comm", Hex(hex), 3))
+      found.push_back(s.signature);
+  EXPECT_EQ(found.size(), 3u);
 }
 
 TEST(ScanDetector, SzlReadsWithoutSetupAreNotS7Info) {

@@ -9,13 +9,21 @@
 namespace protolm::metrics {
 namespace {
 
+/// What `options` know of a device of `protocol`; null when nothing.
+const DeviceKnowledge* KnownFor(const EvalOptions& options,
+                                std::string_view protocol) {
+  for (const auto& known : options.devices)
+    if (known != nullptr && known->protocol() == protocol) return known.get();
+  return nullptr;
+}
+
 Status Validate(const Protocol* protocol, const EvalRecord& r,
                 const EvalOptions& options) {
   if (protocol == nullptr)
     return Unsupported("no protocol \"" + r.protocol +
                        "\" (known: " + ProtocolNames() + ")");
   return protocol->ValidateResponse(r.request, r.predicted,
-                                    options.device.get());
+                                    KnownFor(options, r.protocol));
 }
 
 void Add(Tally& t, bool exact, bool valid, bool within, double byte_accuracy) {
@@ -50,10 +58,10 @@ EvalReport Evaluate(const std::vector<EvalRecord>& records,
     const bool exact = ExactMatch(r.expected, r.predicted);
     const Protocol* protocol = FindProtocol(r.protocol);
     const Status validity = Validate(protocol, r, options);
-    const bool within =
-        validity.ok() && options.epsilon &&
-        protocol->ValuesWithinEpsilon(r.request, r.expected, r.predicted,
-                                      *options.epsilon, options.device.get());
+    const bool within = validity.ok() && options.epsilon &&
+                        protocol->ValuesWithinEpsilon(
+                            r.request, r.expected, r.predicted,
+                            *options.epsilon, KnownFor(options, r.protocol));
     const double bytes = ByteAccuracy(r.expected, r.predicted);
     Add(report.total, exact, validity.ok(), within, bytes);
     Add(report.per_function[r.function], exact, validity.ok(), within, bytes);

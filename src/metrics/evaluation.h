@@ -35,9 +35,10 @@ struct EvalRecord {
 };
 
 struct EvalOptions {
-  /// What the validators know of the device (its profile's or a clone's
-  /// knowledge); null: the specification alone.
-  std::shared_ptr<const DeviceKnowledge> device;
+  /// What the validators know of the device, per protocol (its profile's or
+  /// a clone's knowledge); a record of a protocol with none here is judged
+  /// by the specification alone.
+  std::vector<std::shared_ptr<const DeviceKnowledge>> devices;
   std::optional<double> epsilon;  // compute RVA-ε with this ε
   size_t max_examples = 10;       // invalid predictions reported by reason
 };

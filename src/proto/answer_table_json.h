@@ -1,6 +1,6 @@
 // The JSON form of a table of learned answers (request bytes -> answer
 // bytes): [[request hex, answer hex], ...]. Used for the identification
-// answers of Modbus (learned_modbus_rules.h) and S7 (device_rules.h) kept in
+// answers of Modbus (learned_modbus_rules.h) and S7 (s7comm/s7_knowledge.h) kept in
 // a checkpoint's provenance. Pure functions; thread-safe.
 #pragma once
 

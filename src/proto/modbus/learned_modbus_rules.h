@@ -18,7 +18,7 @@
 // when they predict each outcome seen (normal, which exception, or silence).
 // Constrained decoding (modbus_response_constraint.h) then lets the model
 // choose data, never whether an address exists. The JSON form travels in the
-// checkpoint's provenance (device_rules.h). Pure functions; thread-safe.
+// checkpoint's provenance (modbus_knowledge.h). Pure functions; thread-safe.
 #pragma once
 
 #include <span>

@@ -91,7 +91,7 @@ struct ModbusRules {
   /// Answers that do not depend on the device's state (device
   /// identification, report server id), by request PDU: the response PDU the
   /// device gave every time it was asked. Learned by a clone
-  /// (emu/learned_modbus_rules.h) for its grammar; the validators ignore it.
+  /// (learned_modbus_rules.h) for its grammar; the validators ignore it.
   std::map<Bytes, Bytes> identity_answers;
 
   /// True when `function` is one of supported_functions.

@@ -28,11 +28,13 @@ std::string ProtocolNames();
 
 /// Adds a protocol to the table for this object's lifetime (tests and
 /// embedding programs). Not thread-safe: construct and destroy it while no
-/// other thread reads the table. A protocol whose name is already taken is
+/// other thread reads the table; it invalidates spans AllProtocols() gave. A protocol whose name is already taken is
 /// not added (added() is false).
 class ProtocolRegistration {
  public:
+  /// `protocol` must outlive this object.
   explicit ProtocolRegistration(const Protocol& protocol);
+  explicit ProtocolRegistration(const Protocol&&) = delete;
   ~ProtocolRegistration();
   ProtocolRegistration(const ProtocolRegistration&) = delete;
   ProtocolRegistration& operator=(const ProtocolRegistration&) = delete;

@@ -45,7 +45,7 @@ struct S7Rules {
   bool device_known = false;
   std::vector<S7AreaSize> areas;
   /// Answers that do not depend on the PLC's state (connection confirm,
-  /// setup, SZL reads), by request (emu/s7_identity_answers.h keys): learned
+  /// setup, SZL reads), by request (s7_identity_answers.h keys): learned
   /// by a clone for its grammar; the validator ignores them.
   std::map<Bytes, Bytes> identity_answers;
 };
