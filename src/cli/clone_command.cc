@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "probe/probe_config.h"
 #include "cli/train_flags.h"
 #include "clone/clone_pipeline.h"
 #include "lm/plugin/trainer_loader.h"
@@ -40,7 +41,8 @@ int RunCloneCommand(const CloneFlags& flags) {
   options.protocol = flags.protocol;
   if (!flags.target.empty()) {
     if (flags.protocol.empty()) {
-      spdlog::error("--target needs --protocol (modbus or s7comm)");
+      spdlog::error("--target needs --protocol ({})",
+                    probe::ProbeableProtocolNames());
       return kExitUsage;
     }
     Status parsed = net::ParseTarget(flags.target, flags.protocol,
@@ -93,8 +95,9 @@ CommandMain AttachClone(CLI::App& parent) {
                   "loopback (e.g. wago-750-881, s7-315-2pn)");
   cmd->add_option("--target", flags->target, "A running device as HOST:PORT");
   cmd->add_option("--protocol", flags->protocol,
-                  "modbus or s7comm (default with --device: the profile's)")
-      ->check(CLI::IsMember({"modbus", "s7comm"}));
+                  probe::ProbeableProtocolNames() +
+                      " (default with --device: the profile's)")
+      ->check(CLI::IsMember(probe::ProbeableProtocols()));
   cmd->add_option("--config", flags->config,
                   "Probe configuration (JSON; default: the protocol's)");
   cmd->add_option("--strategy", flags->strategy,

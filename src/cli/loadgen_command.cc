@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "probe/probe_config.h"
 #include "loadgen/load_run.h"
 #include "net/target_address.h"
 #include "util/progress.h"
@@ -97,9 +98,10 @@ CommandMain AttachLoadgen(CLI::App& parent) {
       "replaying requests; report responses/s, latency percentiles and "
       "failures (exit 1 when any request failed)");
   cmd->add_option("--target", flags->target, "Server as HOST:PORT")->required();
-  cmd->add_option("--protocol", flags->protocol, "modbus or s7comm")
+  cmd->add_option("--protocol", flags->protocol,
+                  probe::ProbeableProtocolNames())
       ->required()
-      ->check(CLI::IsMember({"modbus", "s7comm"}));
+      ->check(CLI::IsMember(probe::ProbeableProtocols()));
   cmd->add_option("--connections", flags->connections,
                   "Connections open at once")
       ->check(CLI::Range(size_t{1}, size_t{10000}))

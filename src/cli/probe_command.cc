@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "probe/probe_config.h"
 #include "net/target_address.h"
 #include "probe/probe_run.h"
 #include "util/progress.h"
@@ -44,7 +45,8 @@ int RunProbeCommand(const ProbeFlags& flags) {
     }
   } else {
     if (flags.protocol.empty()) {
-      spdlog::error("give --protocol (modbus or s7comm) or a --config file");
+      spdlog::error("give --protocol ({}) or a --config file",
+                    probe::ProbeableProtocolNames());
       return kExitUsage;
     }
     options.config = probe::DefaultProbeConfig(flags.protocol).value();
@@ -92,8 +94,8 @@ CommandMain AttachProbe(CLI::App& parent) {
       "exchanges as a dataset (and a pcap)");
   cmd->add_option("--target", flags->target, "Device as HOST:PORT")->required();
   cmd->add_option("--protocol", flags->protocol,
-                  "modbus or s7comm (default: the config's)")
-      ->check(CLI::IsMember({"modbus", "s7comm"}));
+                  probe::ProbeableProtocolNames() + " (default: the config's)")
+      ->check(CLI::IsMember(probe::ProbeableProtocols()));
   cmd->add_option("--strategy", flags->strategy,
                   "boundaries, weighted or random")
       ->check(CLI::IsMember({"boundaries", "weighted", "random"}))

@@ -2,6 +2,7 @@
 #include "clone/clone_pipeline.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
 #include <filesystem>
@@ -34,7 +35,8 @@ class Target {
     Target target;
     if (options.device_profile.empty()) {
       if (options.protocol.empty())
-        return InvalidArgument("give the protocol of --target (modbus or s7comm)");
+        return InvalidArgument("give the protocol of --target (" +
+                               probe::ProbeableProtocolNames() + ")");
       target.protocol_ = options.protocol;
       target.host_ = options.target_host;
       target.port_ = options.target_port;
@@ -44,14 +46,15 @@ class Target {
     ASSIGN_OR_RETURN(device::DeviceProfile profile,
                      device::LoadProfile(options.device_profile));
     std::string protocol = options.protocol;
+    const std::vector<std::string> served = profile.ServedProtocols();
     if (protocol.empty()) {
-      if (profile.modbus.enabled && profile.s7.enabled)
-        return InvalidArgument("profile " + profile.name +
-                               " serves modbus and s7comm; give --protocol");
-      protocol = profile.modbus.enabled ? "modbus" : "s7comm";
+      if (served.size() != 1)
+        return InvalidArgument(fmt::format(
+            "profile {} serves {}; give --protocol", profile.name,
+            fmt::join(served, " and ")));
+      protocol = served.front();
     }
-    if ((protocol == "modbus" && !profile.modbus.enabled) ||
-        (protocol == "s7comm" && !profile.s7.enabled))
+    if (!profile.Serves(protocol))
       return InvalidArgument("profile " + profile.name + " does not serve " +
                              protocol);
     target.protocol_ = protocol;
@@ -67,7 +70,7 @@ class Target {
     ASSIGN_OR_RETURN(server_, device::StartDeviceServer(
                                   *profile_, device::s7::ServeOnly(protocol_)));
     host_ = "127.0.0.1";
-    port_ = protocol_ == "modbus" ? server_->modbus_port() : server_->s7_port();
+    port_ = server_->PortOf(protocol_);
     return Status::Ok();
   }
 
@@ -212,7 +215,7 @@ Result<RoundOutcome> RunRound(const CloneOptions& options, Target& target,
   if (options.strategy == "weighted") {
     const std::vector<ProcessAccuracy> processes =
         ScoreProcesses(records, split.test, pure,
-                       probe.config.process_variables, kProcessEpsilons);
+                       probe.config.settings->process_outputs(), kProcessEpsilons);
     round["process"] = ProcessAccuracyToJson(processes);
     for (const ProcessAccuracy& p : processes) {
       std::string shares;

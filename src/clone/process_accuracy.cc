@@ -7,42 +7,22 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
-#include <variant>
-
-#include "probe/process_output.h"
-#include "proto/modbus/adu.h"
 
 namespace protolm::clone {
-namespace {
-
-/// Whether `request` (an ADU) is `expected`, the read of a variable's
-/// output the weighted strategy sends.
-bool ReadsOutput(ByteView request, const modbus::Request& expected) {
-  auto decoded = modbus::DecodeRequestAdu(request);
-  if (!decoded.ok()) return false;
-  const auto* read = std::get_if<modbus::ReadRequest>(&decoded->pdu.body);
-  const auto* want = std::get_if<modbus::ReadRequest>(&expected.body);
-  return read != nullptr && want != nullptr &&
-         decoded->pdu.function == expected.function &&
-         read->address == want->address && read->quantity == want->quantity;
-}
-
-}  // namespace
 
 std::vector<ProcessAccuracy> ScoreProcesses(
     const std::vector<DatasetRecord>& records, const std::vector<size_t>& test,
     const std::vector<Bytes>& predictions,
-    const std::vector<probe::ProcessVariable>& variables,
+    const std::vector<std::unique_ptr<ProcessOutput>>& outputs,
     const std::vector<double>& epsilons) {
   std::vector<ProcessAccuracy> out;
-  for (const probe::ProcessVariable& v : variables) {
+  for (const std::unique_ptr<ProcessOutput>& output : outputs) {
     ProcessAccuracy score;
-    score.name = v.name;
-    const modbus::Request output_read = probe::OutputRead(v);
+    score.name = output->name();
     double low = INFINITY, high = -INFINITY;
     for (const DatasetRecord& r : records) {
-      if (!ReadsOutput(r.request, output_read)) continue;
-      if (auto y = probe::OutputValue(r.response, v.output_type)) {
+      if (!output->IsReadOf(r.request)) continue;
+      if (auto y = output->ValueIn(r.response)) {
         low = std::min(low, *y);
         high = std::max(high, *y);
       }
@@ -51,11 +31,11 @@ std::vector<ProcessAccuracy> ScoreProcesses(
     std::vector<size_t> within(epsilons.size(), 0);
     for (size_t k = 0; k < test.size() && k < predictions.size(); ++k) {
       const DatasetRecord& r = records[test[k]];
-      if (!ReadsOutput(r.request, output_read)) continue;
-      auto real = probe::OutputValue(r.response, v.output_type);
+      if (!output->IsReadOf(r.request)) continue;
+      auto real = output->ValueIn(r.response);
       if (!real) continue;  // the device itself gave no value
       ++score.n;
-      auto answered = probe::OutputValue(predictions[k], v.output_type);
+      auto answered = output->ValueIn(predictions[k]);
       if (!answered) continue;
       for (size_t e = 0; e < epsilons.size(); ++e)
         if (std::fabs(*answered - *real) <= epsilons[e] * score.range)

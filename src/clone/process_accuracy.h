@@ -1,17 +1,18 @@
 // How close a clone's answers come to a physical process's outputs, as
-// LLMPot's Figure 10 measures it: for each process variable of the probe
-// configuration, the test requests that read its output are scored by RVA-ε
+// LLMPot's Figure 10 measures it: for each process output of the probe
+// configuration (proto/probe_settings.h), the test requests that read its output are scored by RVA-ε
 // at several ε, each a share of the output's range (max - min of the real
 // outputs the whole probe read). An answer whose value does not decode (an
 // exception, another shape) misses at every ε. Pure functions; thread-safe.
 #pragma once
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "probe/probe_config.h"
+#include "proto/probe_settings.h"
 #include "trace/dataset_reader.h"
 #include "util/bytes.h"
 
@@ -28,11 +29,11 @@ struct ProcessAccuracy {
   std::vector<std::pair<double, double>> rva_epsilon;
 };
 
-/// Scores predictions[k] as the answer to records[test[k]], per variable.
+/// Scores predictions[k] as the answer to records[test[k]], per output.
 std::vector<ProcessAccuracy> ScoreProcesses(
     const std::vector<DatasetRecord>& records, const std::vector<size_t>& test,
     const std::vector<Bytes>& predictions,
-    const std::vector<probe::ProcessVariable>& variables,
+    const std::vector<std::unique_ptr<ProcessOutput>>& outputs,
     const std::vector<double>& epsilons);
 
 /// [{"name", "n", "range", "rva_epsilon": {"0.01": share, ...}}, ...]

@@ -5,6 +5,8 @@
 
 #include "device/device_state.h"
 #include "device/modbus_handler.h"
+#include "proto/modbus/modbus_codec.h"
+#include "proto/s7comm/s7comm_codec.h"
 #include "net/framed_server.h"
 
 namespace protolm::device {
@@ -66,6 +68,12 @@ class Server : public DeviceServer {
 
 }  // namespace
 
+uint16_t DeviceServer::PortOf(std::string_view protocol) const {
+  if (protocol == modbus::kProtocolName) return modbus_port();
+  if (protocol == s7comm::kProtocolName) return s7_port();
+  return 0;
+}
+
 Result<std::unique_ptr<DeviceServer>> StartDeviceServer(
     const DeviceProfile& profile, const ServeOptions& options) {
   ASSIGN_OR_RETURN(std::unique_ptr<DeviceState> state,
@@ -75,13 +83,15 @@ Result<std::unique_ptr<DeviceServer>> StartDeviceServer(
   bool any = false;
   if (profile.modbus.enabled && options.modbus_port) {
     ASSIGN_OR_RETURN(auto handler, NewModbusHandler(profile, state_ref));
-    RETURN_IF_ERROR(server->Listen("modbus", *options.modbus_port,
+    RETURN_IF_ERROR(server->Listen(std::string(modbus::kProtocolName),
+                                   *options.modbus_port,
                                    std::move(handler), server->modbus_port_));
     any = true;
   }
   if (profile.s7.enabled && options.s7_port && options.s7_handler) {
     ASSIGN_OR_RETURN(auto handler, options.s7_handler(profile, state_ref));
-    RETURN_IF_ERROR(server->Listen("s7comm", *options.s7_port,
+    RETURN_IF_ERROR(server->Listen(std::string(s7comm::kProtocolName),
+                                   *options.s7_port,
                                    std::move(handler), server->s7_port_));
     any = true;
   }

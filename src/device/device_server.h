@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "device/profile.h"
 #include "device/protocol_handler.h"
@@ -53,6 +54,9 @@ class DeviceServer {
   /// The bound ports; 0 when that protocol is not served.
   virtual uint16_t modbus_port() const = 0;
   virtual uint16_t s7_port() const = 0;
+  /// The port `protocol` (a name of the protocol table) is served on; 0
+  /// when it is not served.
+  uint16_t PortOf(std::string_view protocol) const;
   /// Number of connections open now.
   virtual size_t connection_count() const = 0;
   /// Closes the listeners and all connections and joins the server thread.

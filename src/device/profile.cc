@@ -9,6 +9,8 @@
 
 #include "device/builtin_profiles.h"
 #include "device/json_reader.h"
+#include "proto/modbus/modbus_codec.h"
+#include "proto/s7comm/s7comm_codec.h"
 
 namespace protolm::device {
 namespace {
@@ -418,6 +420,18 @@ const SzlList* S7Profile::FindSzl(uint16_t id, uint16_t index) const {
   return nullptr;
 }
 
+std::vector<std::string> DeviceProfile::ServedProtocols() const {
+  std::vector<std::string> served;
+  if (modbus.enabled) served.emplace_back(modbus::kProtocolName);
+  if (s7.enabled) served.emplace_back(s7comm::kProtocolName);
+  return served;
+}
+
+bool DeviceProfile::Serves(std::string_view protocol) const {
+  return (protocol == modbus::kProtocolName && modbus.enabled) ||
+         (protocol == s7comm::kProtocolName && s7.enabled);
+}
+
 Result<DeviceProfile> ParseProfile(std::string_view json_text,
                                    std::string_view origin) {
   ASSIGN_OR_RETURN(json doc, ParseJson(json_text, origin));
@@ -427,7 +441,8 @@ Result<DeviceProfile> ParseProfile(std::string_view json_text,
   root.String("name", profile.name);
   if (profile.name.empty()) faults.Add("profile.name", "missing");
   root.String("description", profile.description);
-  if (const json* v = root.Get("modbus")) {
+  // The Modbus section is named after the protocol; the S7 one is "s7".
+  if (const json* v = root.Get(modbus::kProtocolName.data())) {
     JsonReader r(*v, "profile.modbus", faults);
     ReadModbus(r, profile.modbus);
   }

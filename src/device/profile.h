@@ -198,6 +198,11 @@ struct DeviceProfile {
   ModbusProfile modbus;
   S7Profile s7;
   std::vector<ProcessSpec> processes;
+
+  /// The protocols (names of the protocol table) the profile enables, in
+  /// table order.
+  std::vector<std::string> ServedProtocols() const;
+  bool Serves(std::string_view protocol) const;
 };
 
 /// Parses and validates a profile from JSON text. `origin` names the source

@@ -32,7 +32,6 @@
 #include "proto/s7comm/s7_validator.h"
 #include "net/framed_server.h"
 #include "probe/probe_config.h"
-#include "probe/s7_opening.h"
 #include "proto/modbus/builders.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_builders.h"
@@ -254,12 +253,12 @@ class HostileInputTest : public ::testing::Test {
   /// flags, each answered validly.
   void ExpectS7Served() {
     auto opening =
-        probe::BuildS7Opening(*probe::DefaultProbeConfig("s7comm"), 1);
+        probe::DefaultProbeConfig("s7comm")->settings->Opening(1, 0xffff);
     ASSERT_TRUE(opening.ok());
     LoopbackClient client(s7_port_);
     ASSERT_TRUE(client.connected());
-    for (const Bytes& request :
-         {opening->connect_request, opening->setup_request, S7ReadFlags(1)}) {
+    for (const Bytes& request : {(*opening)->requests()[0],
+                                 (*opening)->requests()[1], S7ReadFlags(1)}) {
       ASSERT_TRUE(client.Send(request));
       auto answer = client.ReceiveTpktUnit();
       ASSERT_TRUE(answer) << "no answer to " << ToHex(request);
@@ -333,13 +332,14 @@ TEST_F(HostileInputTest, OversizedLengthFieldsAreRefusedAtOnce) {
 
 TEST_F(HostileInputTest, HalfFramesThenSilenceAreClosedByTheFrameTimeout) {
   const Bytes modbus = ModbusRead(1, 0);
-  auto opening = probe::BuildS7Opening(*probe::DefaultProbeConfig("s7comm"), 1);
+  auto opening =
+      probe::DefaultProbeConfig("s7comm")->settings->Opening(1, 0xffff);
   ASSERT_TRUE(opening.ok());
+  const Bytes& connect = (*opening)->requests()[0];
   LoopbackClient modbus_half(modbus_port_);
   LoopbackClient s7_half(s7_port_);
   ASSERT_TRUE(modbus_half.Send(ByteView(modbus).first(modbus.size() / 2)));
-  ASSERT_TRUE(s7_half.Send(ByteView(opening->connect_request)
-                               .first(opening->connect_request.size() / 2)));
+  ASSERT_TRUE(s7_half.Send(ByteView(connect).first(connect.size() / 2)));
   EXPECT_FALSE(modbus_half.Receive(1));
   EXPECT_TRUE(modbus_half.ClosedByPeer());
   EXPECT_FALSE(s7_half.Receive(1));

@@ -47,14 +47,15 @@ void LoadConnection::OnConnected() {
   asio::error_code ignored;
   socket_.set_option(asio::ip::tcp::no_delay(true), ignored);
   Read();
-  if (shared_.s7_opening == nullptr) {
+  if (shared_.opening == nullptr) {
     Opened(shared_.options.pipeline);
     Fill();
     return;
   }
-  phase_ = Phase::kCotp;
+  phase_ = Phase::kOpening;
+  opening_step_ = 0;
   deadline_ = Clock::now() + shared_.options.timeout;
-  Send(shared_.s7_opening->connect_request);
+  Send(shared_.opening->requests()[0]);
 }
 
 void LoadConnection::Opened(size_t parallel_jobs) {
@@ -134,7 +135,7 @@ bool LoadConnection::ProcessInput(Clock::time_point now) {
   size_t needed = 0;
   while (used < input_used_) {
     ByteView rest(input_.data() + used, input_used_ - used);
-    const FrameResult frame = shared_.codec.Frame(rest);
+    const FrameResult frame = shared_.protocol.codec().Frame(rest);
     if (frame.kind == FrameResult::Kind::kNeedMore &&
         frame.length <= kMaxAnswerBytes) {
       needed = frame.length;
@@ -167,25 +168,18 @@ bool LoadConnection::ProcessInput(Clock::time_point now) {
 
 bool LoadConnection::HandleUnit(ByteView unit, Clock::time_point now) {
   switch (phase_) {
-    case Phase::kCotp: {
-      Status confirmed = probe::CheckConnectConfirm(unit, *shared_.s7_opening);
-      if (!confirmed.ok()) {
-        OpeningFailed(shared_.target + " " + confirmed.message());
-        return false;
-      }
-      phase_ = Phase::kSetup;
-      deadline_ = now + shared_.options.timeout;
-      Send(shared_.s7_opening->setup_request);
-      return true;
-    }
-    case Phase::kSetup: {
-      Result<uint16_t> jobs =
-          probe::GrantedParallelJobs(unit, *shared_.s7_opening);
+    case Phase::kOpening: {
+      Result<uint16_t> jobs = shared_.opening->Accept(opening_step_, unit);
       if (!jobs.ok()) {
         OpeningFailed(shared_.target + " " + jobs.status().message());
         return false;
       }
-      Opened(*jobs);
+      if (++opening_step_ == shared_.opening->requests().size()) {
+        Opened(*jobs);
+        return true;
+      }
+      deadline_ = now + shared_.options.timeout;
+      Send(shared_.opening->requests()[opening_step_]);
       return true;
     }
     case Phase::kRunning:
@@ -194,11 +188,11 @@ bool LoadConnection::HandleUnit(ByteView unit, Clock::time_point now) {
     case Phase::kFinished:
       return true;
   }
-  const std::optional<uint64_t> key = AnswerKey(shared_.codec.name(), unit);
+  const std::optional<uint64_t> key = shared_.protocol.AnswerKey(unit);
   if (!key) {
-    // COTP control units (a disconnect request before the close) carry no
-    // answer; anything else without an identifier is broken.
-    if (shared_.s7_opening != nullptr && probe::IsS7ConnectionSetup(unit))
+    // Units of the opening (an S7 disconnect request before the close)
+    // carry no answer; anything else without an identifier is broken.
+    if (shared_.opening != nullptr && shared_.opening->IsOpeningUnit(unit))
       return true;
     Broken(&FailureCounts::invalid);
     return false;
@@ -225,18 +219,10 @@ void LoadConnection::CheckDeadline(Clock::time_point now) {
         OpeningFailed("connect " + shared_.target + ": no connection after " +
                       Millis(timeout) + " (is the host up?)");
       return;
-    case Phase::kCotp:
+    case Phase::kOpening:
       if (now >= deadline_)
-        OpeningFailed(shared_.target +
-                      " did not confirm the COTP connection "
-                      "within " +
-                      Millis(timeout));
-      return;
-    case Phase::kSetup:
-      if (now >= deadline_)
-        OpeningFailed(shared_.target +
-                      " did not answer setup communication "
-                      "within " +
+        OpeningFailed(shared_.target + " did not answer " +
+                      shared_.opening->step_name(opening_step_) + " within " +
                       Millis(timeout));
       return;
     case Phase::kRunning:

@@ -1,5 +1,6 @@
-// One connection of a load run (load_run.h): opening it (S7: COTP connect
-// and setup communication), sending requests with fresh identifiers up to
+// One connection of a load run (load_run.h): opening it (the protocol's
+// opening, proto/connection_opening.h; S7: COTP connect and setup
+// communication), sending requests with fresh identifiers up to
 // the pipeline depth, framing and matching the answers, timing them, and
 // opening again after a failure.
 //
@@ -22,8 +23,8 @@
 #include "loadgen/load_report.h"
 #include "loadgen/load_run.h"
 #include "loadgen/request_templates.h"
-#include "probe/s7_opening.h"
-#include "proto/codec.h"
+#include "proto/connection_opening.h"
+#include "proto/protocol.h"
 
 namespace protolm::loadgen {
 
@@ -33,21 +34,21 @@ using Clock = std::chrono::steady_clock;
 /// the run) and the tallies.
 struct LoadShared {
   LoadShared(const LoadOptions& options,
-             const std::vector<RequestTemplate>& requests, const Codec& codec,
-             const probe::S7Opening* s7_opening,
+             const std::vector<RequestTemplate>& requests,
+             const Protocol& protocol, const ConnectionOpening* opening,
              asio::ip::tcp::endpoint endpoint, std::string target)
       : options(options),
         requests(requests),
-        codec(codec),
-        s7_opening(s7_opening),
+        protocol(protocol),
+        opening(opening),
         endpoint(std::move(endpoint)),
         target(std::move(target)),
         total(options.requests) {}
 
   const LoadOptions& options;
   const std::vector<RequestTemplate>& requests;
-  const Codec& codec;
-  const probe::S7Opening* s7_opening;  // null for Modbus
+  const Protocol& protocol;
+  const ConnectionOpening* opening;  // null when connections need none
   asio::ip::tcp::endpoint endpoint;
   std::string target;  // "host:port" for messages
   uint64_t total = 0;  // requests in the run
@@ -90,7 +91,7 @@ class LoadConnection {
   bool finished() const { return phase_ == Phase::kFinished; }
 
  private:
-  enum class Phase { kConnecting, kCotp, kSetup, kRunning, kFinished };
+  enum class Phase { kConnecting, kOpening, kRunning, kFinished };
   struct Slot {
     bool busy = false;
     uint64_t key = 0;
@@ -127,6 +128,7 @@ class LoadConnection {
   asio::ip::tcp::socket socket_;
   Phase phase_ = Phase::kConnecting;
   uint64_t generation_ = 0;
+  size_t opening_step_ = 0;     // in Phase::kOpening
   Clock::time_point deadline_;  // of the opening step under way
   size_t depth_ = 1;
   std::vector<Slot> slots_;

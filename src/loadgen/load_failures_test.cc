@@ -18,6 +18,7 @@ using Reaction = ScriptedServer::Reaction;
 LoadOptions Options(uint16_t port, uint64_t requests, size_t pipeline = 1) {
   LoadOptions o;
   o.port = port;
+  o.protocol = "modbus";
   o.connections = 4;
   o.requests = requests;
   o.pipeline = pipeline;
@@ -104,7 +105,7 @@ TEST(LoadFailures, SilentS7ServerFailsTheOpening) {
   auto report = RunLoad(o);
   ASSERT_FALSE(report.ok());
   EXPECT_THAT(report.status().message(),
-              HasSubstr("did not confirm the COTP connection within 50 ms"));
+              HasSubstr("did not answer the COTP connection request within 50 ms"));
 }
 
 TEST(LoadFailures, OptionsOutOfRangeAreInvalid) {

@@ -3,11 +3,10 @@
 
 #include <algorithm>
 #include <memory>
-#include <optional>
 
 #include "loadgen/load_connection.h"
 #include "probe/probe_config.h"
-#include "proto/registry/codec_registry.h"
+#include "proto/registry/protocol_table.h"
 
 namespace protolm::loadgen {
 namespace {
@@ -15,15 +14,15 @@ namespace {
 /// Distinct requests generated when no dataset is given.
 constexpr size_t kGeneratedRequests = 4096;
 constexpr auto kProgressInterval = std::chrono::milliseconds(200);
+/// The identifier of the opening's own request (S7 setup communication):
+/// one the load's requests, counting from 1, do not reach for 65534 sends.
+constexpr uint16_t kOpeningRef = 0xffff;
 
 double Millis(std::chrono::nanoseconds ns) {
   return static_cast<double>(ns.count()) / 1e6;
 }
 
 Status CheckOptions(const LoadOptions& o, const RequestList& list) {
-  if (o.protocol != "modbus" && o.protocol != "s7comm")
-    return InvalidArgument("unknown protocol '" + o.protocol +
-                           "' (use modbus or s7comm)");
   if (o.connections == 0 || o.requests == 0)
     return InvalidArgument(
         "a load needs at least one connection and one "
@@ -133,17 +132,17 @@ Result<LoadReport> RunLoad(const LoadOptions& options,
   asio::io_context io(1);
   ASSIGN_OR_RETURN(asio::ip::tcp::endpoint endpoint,
                    Resolve(io, options.host, options.port, target));
-  std::optional<probe::S7Opening> s7_opening;
-  if (options.protocol == "s7comm") {
-    ASSIGN_OR_RETURN(probe::ProbeConfig config,
-                     probe::DefaultProbeConfig("s7comm"));
-    ASSIGN_OR_RETURN(
-        s7_opening,
-        probe::BuildS7Opening(config, static_cast<uint16_t>(options.pipeline)));
-  }
+  // The opening of the protocol's built-in probe configuration (S7: its
+  // TSAPs and PDU size), asking for the pipeline's depth in flight.
+  ASSIGN_OR_RETURN(probe::ProbeConfig config,
+                   probe::DefaultProbeConfig(options.protocol));
+  ASSIGN_OR_RETURN(std::unique_ptr<ConnectionOpening> opening,
+                   config.settings->Opening(
+                       static_cast<uint16_t>(options.pipeline), kOpeningRef));
+  const Protocol& protocol = *FindProtocol(options.protocol);
 
-  LoadShared shared(options, requests.requests, *FindCodec(options.protocol),
-                    s7_opening ? &*s7_opening : nullptr, endpoint, target);
+  LoadShared shared(options, requests.requests, protocol, opening.get(),
+                    endpoint, target);
   const size_t count = static_cast<size_t>(
       std::min<uint64_t>(options.connections, options.requests));
   std::vector<std::unique_ptr<LoadConnection>> connections;

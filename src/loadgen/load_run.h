@@ -1,9 +1,10 @@
 // A load run: many connections replaying requests against a server, with
 // every request accounted for.
 //
-// RunLoad opens `connections` TCP connections to the target (for S7comm each
-// first does its own COTP connect and setup communication, with the TSAPs
-// and PDU size of the built-in S7 probe configuration) and hands the
+// RunLoad opens `connections` TCP connections to the target (each first
+// does the protocol's opening, proto/connection_opening.h, from its built-in
+// probe configuration: for S7comm a COTP connect and setup communication
+// with its TSAPs and PDU size) and hands the
 // `requests` requests out in turn, cycling through the request list, to
 // whichever connection has room: each keeps up to `pipeline` requests in
 // flight (for S7 at most the parallel jobs the PLC granted at setup). Every
@@ -47,7 +48,7 @@ inline constexpr size_t kMaxPipeline = 256;
 struct LoadOptions {
   std::string host = "127.0.0.1";  // a name or IPv4 address
   uint16_t port = 0;
-  std::string protocol = "modbus";  // modbus | s7comm
+  std::string protocol;             // one of probe::ProbeableProtocols()
   size_t connections = 1;           // at once (fewer when requests are fewer)
   uint64_t requests = 1000;         // in all, spread over the connections
   size_t pipeline = 1;              // 1..kMaxPipeline in flight per connection

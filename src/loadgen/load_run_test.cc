@@ -14,7 +14,7 @@
 #include "probe/probe_config.h"
 #include "probe/probe_connection.h"
 #include "probe/probe_run.h"
-#include "probe/s7_opening.h"
+#include "proto/registry/protocol_table.h"
 #include "proto/registry/codec_registry.h"
 #include "testing/scratch_dir.h"
 
@@ -33,7 +33,7 @@ TEST_P(LoadAgainstSimulator, EveryRequestCompletes) {
   auto server = ServeSimulator(s.protocol);
   ASSERT_NE(server, nullptr);
   LoadOptions o;
-  o.port = PortOf(*server, s.protocol);
+  o.port = server->PortOf(s.protocol);
   o.protocol = s.protocol;
   o.connections = 4;
   o.requests = 200;
@@ -86,13 +86,12 @@ Bytes ProbeAnswer(const std::string& protocol, uint16_t port,
                                                     std::chrono::seconds(5));
   EXPECT_TRUE(connection.ok()) << connection.status().message();
   if (!connection.ok()) return {};
-  if (protocol == "s7comm") {
-    auto opening =
-        probe::BuildS7Opening(probe::DefaultProbeConfig("s7comm").value(), 1)
-            .value();
-    EXPECT_TRUE((*connection)->Exchange(opening.connect_request).ok());
-    EXPECT_TRUE((*connection)->Exchange(opening.setup_request).ok());
-  }
+  auto opening =
+      probe::DefaultProbeConfig(protocol).value().settings->Opening(1, 0xffff);
+  EXPECT_TRUE(opening.ok());
+  if (opening.ok() && *opening != nullptr)
+    for (const Bytes& step : (*opening)->requests())
+      EXPECT_TRUE((*connection)->Exchange(step).ok());
   Bytes sent;
   StampRequest(request, id, sent);
   auto answer = (*connection)->Exchange(sent);
@@ -107,7 +106,7 @@ TEST_P(SpotCheck, AnswersEqualThoseOfOneProberConnection) {
   auto server = ServeSimulator(protocol);
   ASSERT_NE(server, nullptr);
   LoadOptions o;
-  o.port = PortOf(*server, protocol);
+  o.port = server->PortOf(protocol);
   o.protocol = protocol;
   o.connections = 4;
   o.pipeline = 2;
@@ -130,7 +129,7 @@ TEST_P(SpotCheck, AnswersEqualThoseOfOneProberConnection) {
   for (size_t i = 0; i < reads.requests.size(); i += 10, ++checked) {
     Bytes expected = ProbeAnswer(protocol, o.port, reads.requests[i], 77);
     Bytes got = answers[i];
-    const size_t at = IdentifierOffset(protocol, got).value();
+    const size_t at = FindProtocol(protocol)->IdentifierOffset(got).value();
     got[at] = 0;
     got[at + 1] = 77;
     EXPECT_EQ(ToHex(got), ToHex(expected)) << "request " << i;
@@ -150,7 +149,7 @@ TEST_P(DatasetReplay, ProbedDatasetReplaysInFull) {
   ASSERT_NE(server, nullptr);
   testing::ScratchDir dir;
   probe::ProbeOptions p;
-  p.port = PortOf(*server, protocol);
+  p.port = server->PortOf(protocol);
   p.config = probe::DefaultProbeConfig(protocol).value();
   p.size = 40;
   p.dataset_path = dir.Path("probe.jsonl");

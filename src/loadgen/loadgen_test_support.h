@@ -106,10 +106,4 @@ inline std::unique_ptr<device::DeviceServer> ServeSimulator(
   return server.ok() ? std::move(server).value() : nullptr;
 }
 
-/// The port `server` serves `protocol` on.
-inline uint16_t PortOf(const device::DeviceServer& server,
-                       const std::string& protocol) {
-  return protocol == "s7comm" ? server.s7_port() : server.modbus_port();
-}
-
 }  // namespace protolm::loadgen

@@ -3,25 +3,25 @@
 //
 // A load sends each request many times over many connections, several in
 // flight on one connection (pipelining), so answers are matched to requests
-// by the 16-bit identifier the protocol pairs them with: the MBAP
-// transaction id (Modbus/TCP) or the S7 PDU reference. A RequestTemplate is
+// by the 16-bit identifier the protocol pairs them with (the MBAP
+// transaction id of Modbus/TCP, the S7 PDU reference: the protocol table
+// says where it sits, Protocol::IdentifierOffset). A RequestTemplate is
 // a request framed once, with the offset of that identifier; each send
 // copies the bytes and writes a fresh identifier (no parsing, no
 // allocation per request). Requests come from a dataset (JSONL written by
-// `protolm probe` or `protolm ingest`, replayed in file order; S7
-// connection openings left out) or from a probe strategy
-// (probe/modbus_strategies.h, probe/s7_strategies.h) on the protocol's
-// built-in probe configuration. Pure functions; thread-safe.
+// `protolm probe` or `protolm ingest`, replayed in file order; connection
+// openings left out) or from a probe strategy of the protocol's built-in
+// probe configuration (proto/probe_settings.h), sent to no device. Pure
+// functions; thread-safe.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "proto/codec.h"
+#include "proto/protocol.h"
 #include "util/bytes.h"
 #include "util/status.h"
 
@@ -42,22 +42,13 @@ struct RequestTemplate {
 /// its capacity from send to send).
 void StampRequest(const RequestTemplate& request, uint16_t id, Bytes& out);
 
-/// The offset of the identifier in a framed unit of `protocol` (request or
-/// answer): 0 for Modbus (transaction id); for S7comm the PDU reference in
-/// the S7 header that follows the first COTP data unit's header. Errors:
-/// Malformed when the unit is too short or carries no S7 header there.
-Result<size_t> IdentifierOffset(std::string_view protocol, ByteView framed);
-
-/// The pair key of a framed answer of `protocol`, read from its header alone
-/// (Modbus: transaction id and unit id; S7comm: the PDU reference of a data
-/// unit), as the codec's Inspect gives it; nullopt when the unit has no such
-/// header (too short, or an S7 unit other than data).
-std::optional<uint64_t> AnswerKey(std::string_view protocol, ByteView framed);
-
-/// A template of one framed request of `codec`'s protocol. Errors:
-/// Malformed when `request` is not exactly one framed unit, or not a request
-/// with a pair key (an answer, an event, a header too broken to pair).
-Result<RequestTemplate> MakeTemplate(const Codec& codec, ByteView request);
+/// A template of one framed request of `protocol`, its identifier where
+/// Protocol::IdentifierOffset says. Errors: Malformed when `request` is not
+/// exactly one framed unit, or not a request with a pair key (an answer, an
+/// event, a header too broken to pair); the protocol's Unsupported when it
+/// pairs by no identifier.
+Result<RequestTemplate> MakeTemplate(const Protocol& protocol,
+                                     ByteView request);
 
 struct RequestList {
   std::vector<RequestTemplate> requests;
@@ -78,7 +69,8 @@ Result<RequestList> DatasetRequests(const std::string& path,
 
 /// `count` requests of probe strategy `strategy` ("boundaries" or
 /// "random") with `seed`, on the built-in probe configuration of
-/// `protocol`. Errors: InvalidArgument for an unknown protocol or strategy.
+/// `protocol`, writes not put back (no device answers). Errors:
+/// InvalidArgument for an unknown protocol or strategy.
 Result<RequestList> GeneratedRequests(std::string_view protocol,
                                       std::string_view strategy, size_t count,
                                       uint64_t seed);

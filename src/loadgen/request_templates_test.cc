@@ -7,9 +7,9 @@
 #include <gtest/gtest.h>
 
 #include "probe/probe_config.h"
-#include "probe/s7_opening.h"
 #include "proto/modbus/builders.h"
 #include "proto/registry/codec_registry.h"
+#include "proto/registry/protocol_table.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_builders.h"
 #include "testing/file_contents.h"
@@ -29,6 +29,14 @@ Bytes S7Read(uint16_t ref) {
   return s7comm::FrameS7Pdu(s7comm::ReadVarJob(ref, {item})).value();
 }
 
+/// The opening a load connection to the S7 simulator sends.
+std::unique_ptr<ConnectionOpening> S7Opening() {
+  return probe::DefaultProbeConfig("s7comm")
+      .value()
+      .settings->Opening(1, 0xffff)
+      .value();
+}
+
 std::string Record(const std::string& protocol, ByteView request,
                    bool control = false) {
   return "{\"protocol\":\"" + protocol + "\",\"request\":\"" + ToHex(request) +
@@ -39,7 +47,7 @@ std::string Record(const std::string& protocol, ByteView request,
 TEST(RequestTemplate, ModbusTransactionIdIsRewrittenAndPairsTheAnswer) {
   const Bytes adu =
       modbus::BuildRequestAdu(7, 5, modbus::ReadHoldingRegisters(0, 2)).value();
-  auto t = MakeTemplate(CodecNamed("modbus"), adu);
+  auto t = MakeTemplate(*FindProtocol("modbus"), adu);
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_EQ(t->id_offset, 0u);
   Bytes sent = {0xaa};  // stamping appends
@@ -56,17 +64,17 @@ TEST(RequestTemplate, ModbusTransactionIdIsRewrittenAndPairsTheAnswer) {
   const Bytes answer = modbus::BuildResponseAdu(
                            0x1234, 5, modbus::ReadRegistersResponse(3, {1, 2}))
                            .value();
-  EXPECT_EQ(AnswerKey("modbus", answer), t->KeyFor(0x1234));
+  EXPECT_EQ(FindProtocol("modbus")->AnswerKey(answer), t->KeyFor(0x1234));
   // Another unit's answer does not pair.
   const Bytes other = modbus::BuildResponseAdu(
                           0x1234, 6, modbus::ReadRegistersResponse(3, {1, 2}))
                           .value();
-  EXPECT_NE(AnswerKey("modbus", other), t->KeyFor(0x1234));
+  EXPECT_NE(FindProtocol("modbus")->AnswerKey(other), t->KeyFor(0x1234));
 }
 
 TEST(RequestTemplate, S7PduReferenceIsRewrittenAndPairsTheAnswer) {
   const Bytes job = S7Read(9);
-  auto t = MakeTemplate(CodecNamed("s7comm"), job);
+  auto t = MakeTemplate(*FindProtocol("s7comm"), job);
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_EQ(t->id_offset, 11u);  // TPKT 4, COTP DT 3, S7 header + 4
   Bytes sent;
@@ -76,7 +84,7 @@ TEST(RequestTemplate, S7PduReferenceIsRewrittenAndPairsTheAnswer) {
       s7comm::FrameS7Pdu(
           s7comm::ReadVarAckData(0xbeef, {s7comm::ByteData({1, 2, 3, 4})}))
           .value();
-  EXPECT_EQ(AnswerKey("s7comm", answer), t->KeyFor(0xbeef));
+  EXPECT_EQ(FindProtocol("s7comm")->AnswerKey(answer), t->KeyFor(0xbeef));
 }
 
 TEST(RequestTemplate, RefusesAnswersAndPartialUnits) {
@@ -84,7 +92,7 @@ TEST(RequestTemplate, RefusesAnswersAndPartialUnits) {
   const Bytes answer =
       s7comm::FrameS7Pdu(s7comm::ReadVarAckData(3, {s7comm::ByteData({1})}))
           .value();
-  auto from_answer = MakeTemplate(CodecNamed("s7comm"), answer);
+  auto from_answer = MakeTemplate(*FindProtocol("s7comm"), answer);
   ASSERT_FALSE(from_answer.ok());
   EXPECT_THAT(from_answer.status().message(),
               HasSubstr("not a s7comm request that an answer can be paired "
@@ -92,33 +100,31 @@ TEST(RequestTemplate, RefusesAnswersAndPartialUnits) {
   const Bytes adu =
       modbus::BuildRequestAdu(1, 1, modbus::ReadCoils(0, 8)).value();
   auto partial =
-      MakeTemplate(CodecNamed("modbus"), ByteView(adu).first(adu.size() - 1));
+      MakeTemplate(*FindProtocol("modbus"), ByteView(adu).first(adu.size() - 1));
   ASSERT_FALSE(partial.ok());
   EXPECT_THAT(partial.status().message(), HasSubstr("not one whole modbus"));
 }
 
 TEST(RequestTemplate, CotpUnitsHaveNoIdentifier) {
-  auto opening =
-      probe::BuildS7Opening(probe::DefaultProbeConfig("s7comm").value(), 1)
-          .value();
-  EXPECT_FALSE(IdentifierOffset("s7comm", opening.connect_request).ok());
-  EXPECT_FALSE(AnswerKey("s7comm", opening.connect_request).has_value());
-  EXPECT_TRUE(probe::IsS7ConnectionSetup(opening.connect_request));
-  EXPECT_TRUE(probe::IsS7ConnectionSetup(opening.setup_request));
-  EXPECT_FALSE(probe::IsS7ConnectionSetup(S7Read(1)));
+  const auto opening = S7Opening();
+  const Bytes& connect = opening->requests()[0];
+  const Protocol& s7 = *FindProtocol("s7comm");
+  EXPECT_FALSE(s7.IdentifierOffset(connect).ok());
+  EXPECT_FALSE(s7.AnswerKey(connect).has_value());
+  EXPECT_TRUE(opening->IsOpeningUnit(connect));
+  EXPECT_TRUE(opening->IsOpeningUnit(opening->requests()[1]));
+  EXPECT_FALSE(opening->IsOpeningUnit(S7Read(1)));
 }
 
 TEST(DatasetRequests, LeavesOutTheS7OpeningAndCountsUnusableRecords) {
   testing::ScratchDir dir;
   const std::string path = dir.Path("s7.jsonl");
-  auto opening =
-      probe::BuildS7Opening(probe::DefaultProbeConfig("s7comm").value(), 1)
-          .value();
+  const auto opening = S7Opening();
   const Bytes ack =
       s7comm::FrameS7Pdu(s7comm::ReadVarAckData(3, {s7comm::ByteData({1})}))
           .value();
-  testing::WriteFile(path, Record("s7comm", opening.connect_request, true) +
-                               Record("s7comm", opening.setup_request) +
+  testing::WriteFile(path, Record("s7comm", opening->requests()[0], true) +
+                               Record("s7comm", opening->requests()[1]) +
                                Record("s7comm", S7Read(1)) +
                                Record("s7comm", ack) +  // not a request
                                Record("s7comm", S7Read(2)));

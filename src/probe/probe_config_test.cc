@@ -4,17 +4,31 @@
 
 #include <gtest/gtest.h>
 
+#include "proto/modbus/modbus_probe_settings.h"
+#include "proto/s7comm/s7_probe_settings.h"
+
 namespace protolm::probe {
 namespace {
+
+const modbus::ModbusProbeConfig& Modbus(const ProbeConfig& c) {
+  return dynamic_cast<const modbus::ModbusProbeSettings&>(*c.settings)
+      .config();
+}
+
+const s7comm::S7ProbeConfig& S7(const ProbeConfig& c) {
+  return dynamic_cast<const s7comm::S7ProbeSettings&>(*c.settings).config();
+}
 
 TEST(ProbeConfig, DefaultsPerProtocol) {
   auto modbus = DefaultProbeConfig("modbus");
   ASSERT_TRUE(modbus.ok());
-  EXPECT_FALSE(modbus->function_codes.empty());
+  EXPECT_FALSE(Modbus(*modbus).function_codes.empty());
   auto s7 = DefaultProbeConfig("s7comm");
   ASSERT_TRUE(s7.ok());
-  EXPECT_FALSE(s7->szl.empty());
-  EXPECT_TRUE(modbus->restore_writes && s7->restore_writes);
+  EXPECT_FALSE(S7(*s7).szl.empty());
+  EXPECT_TRUE(modbus->limits().restore_writes && s7->limits().restore_writes);
+  EXPECT_EQ(s7->limits().requests_per_connection, 100u);
+  EXPECT_EQ(ProbeableProtocolNames(), "modbus, s7comm");
   EXPECT_FALSE(DefaultProbeConfig("dnp3").ok());
 }
 
@@ -28,22 +42,25 @@ TEST(ProbeConfig, OverridesDefaults) {
             "output_address": 2, "output_type": "float32"}]})",
       "p.json");
   ASSERT_TRUE(c.ok()) << c.status().message();
-  EXPECT_EQ(c->function_codes, (std::vector<uint8_t>{1, 3}));
-  EXPECT_EQ(c->max_elements, 10);
-  EXPECT_EQ(c->holding_registers.start, 100u);
-  EXPECT_EQ(c->coils.count, 1024u);  // kept from the default
-  EXPECT_FALSE(c->restore_writes);
-  ASSERT_EQ(c->process_variables.size(), 1u);
-  EXPECT_EQ(c->process_variables[0].output_type, OutputType::kFloat32);
-  EXPECT_EQ(c->process_variables[0].input_table, 0);
+  const modbus::ModbusProbeConfig& m = Modbus(*c);
+  EXPECT_EQ(m.function_codes, (std::vector<uint8_t>{1, 3}));
+  EXPECT_EQ(c->limits().max_elements, 10);
+  EXPECT_EQ(m.holding_registers.start, 100u);
+  EXPECT_EQ(m.coils.count, 1024u);  // kept from the default
+  EXPECT_FALSE(c->limits().restore_writes);
+  ASSERT_EQ(m.process_variables.size(), 1u);
+  EXPECT_EQ(m.process_variables[0].output_type, modbus::OutputType::kFloat32);
+  EXPECT_EQ(m.process_variables[0].input_table, 0);
+  EXPECT_EQ(c->settings->process_outputs().size(), 1u);
 
   auto s7 = ParseProbeConfig(
       R"({"protocol": "s7comm", "s7": {"areas": [{"area": "db", "db": 5, "size": 64}],
           "szl": [{"id": 17, "index": 0}]}})",
       "s.json");
   ASSERT_TRUE(s7.ok()) << s7.status().message();
-  ASSERT_EQ(s7->s7_areas.size(), 1u);
-  EXPECT_EQ(s7->s7_areas[0].db, 5);
+  ASSERT_EQ(S7(*s7).s7_areas.size(), 1u);
+  EXPECT_EQ(S7(*s7).s7_areas[0].db, 5);
+  EXPECT_EQ(s7->limits().max_elements, 24);  // the S7 default
 }
 
 TEST(ProbeConfig, ErrorsNameTheField) {
@@ -78,6 +95,15 @@ TEST(ProbeConfig, ErrorsNameTheField) {
             "s.json: restore_writes: must be true or false");
   EXPECT_FALSE(ParseProbeConfig("[1]", "p.json").ok());
   EXPECT_FALSE(ParseProbeConfig(R"({"protocol": "x"})", "p.json").ok());
+  auto missing = ParseProbeConfig(R"({"coils": {}})", "p.json");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(),
+            "p.json: protocol: must name a protocol (use modbus, s7comm)");
+  auto s7_in_modbus =
+      ParseProbeConfig(R"({"protocol": "modbus", "s7": {}})", "p.json");
+  ASSERT_FALSE(s7_in_modbus.ok());
+  EXPECT_EQ(s7_in_modbus.status().message(),
+            "p.json: s7: unknown key (see docs/probe-and-metrics.md)");
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "device/s7/s7_handler.h"
 #include "proto/modbus/modbus_validator.h"
 #include "proto/modbus/adu.h"
+#include "proto/modbus/modbus_probe_settings.h"
 #include "device/profile_rules.h"
 #include "proto/s7comm/s7_validator.h"
 #include "probe/probe_run.h"
@@ -101,7 +102,7 @@ TEST(ProbeEndToEnd, ModbusBoundariesProbeIsValidAndCoversExceptions) {
   EXPECT_TRUE(exception_codes.count(1) && exception_codes.count(2) &&
               exception_codes.count(3));
   EXPECT_EQ(fc15_exceptions, (std::set<int>{2, 3}));
-  for (uint8_t f : o.config.function_codes)
+  for (uint8_t f : modbus::DefaultModbusProbeConfig().function_codes)
     EXPECT_TRUE(functions.count(f)) << int(f);
 }
 
@@ -183,8 +184,9 @@ void ExpectRestoringLeavesTheMemory(const std::string& profile,
     ProbeOptions o;
     o.port = protocol == "modbus" ? device.server->modbus_port()
                                   : device.server->s7_port();
-    o.config = DefaultProbeConfig(protocol).value();
-    o.config.restore_writes = restore;
+    const nlohmann::json config = {{"protocol", protocol},
+                                   {"restore_writes", restore}};
+    o.config = ParseProbeConfig(config.dump(), "test").value();
     o.size = 800;
     o.dataset_path = dir.Path("probe.jsonl");
     auto summary = RunProbe(o);
@@ -229,15 +231,17 @@ TEST(ProbeEndToEnd, WeightedProbeOfProcessVariables) {
   }
 
   // A process whose input is a coil (the tank's pump) is switched with FC5.
-  ProcessVariable pump;
+  modbus::ProcessVariable pump;
   pump.name = "tank";
   pump.input_table = 0;
   pump.input_address = 100;
   pump.output_address = 200;
   pump.input_min = 0;
   pump.input_max = 1;
-  pump.output_type = OutputType::kUint16;
-  o.config.process_variables = {pump};
+  pump.output_type = modbus::OutputType::kUint16;
+  modbus::ModbusProbeConfig tank = modbus::DefaultModbusProbeConfig();
+  tank.process_variables = {pump};
+  o.config.settings = std::make_shared<modbus::ModbusProbeSettings>(tank);
   o.size = 20;
   o.dataset_path = dir.Path("tank.jsonl");
   ASSERT_TRUE(RunProbe(o).ok());

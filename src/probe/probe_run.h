@@ -1,22 +1,20 @@
-// A whole probe: generate requests with a strategy, send them to a device,
-// record the exchanges (dataset and pcap, probe_recorder.h).
+// A whole probe: the protocol's strategy sends its requests to a device,
+// and every exchange is recorded (dataset and pcap, probe_recorder.h).
 //
-// Strategies: "boundaries" and "random" send the generators' requests
-// (modbus_strategies.h, s7_strategies.h); "weighted" (Modbus) samples each
-// configured process variable with LLMPot's Algorithm 2: a pilot of
-// uniformly spaced inputs (a quarter of the variable's share of the budget,
-// at least 2), each written to the input register and followed by a read of
-// the output register, then the rest of the share at inputs drawn from the
-// derivative-weighted density the pilot's outputs give (weighted_sampling.h),
-// again as write-then-read pairs. Modbus transaction ids and S7 PDU
-// references count from 1. An S7 connection starts with a COTP connect and
-// a setup communication, recorded as exchanges of their own (the COTP one
-// marked control) on top of the `size` requests of the strategy.
-// A configuration's requests_per_connection closes the connection after that
-// many requests and opens a fresh one (the S7 default: every 100, so the
-// handshake is recorded often). After a timeout, a closed connection or
-// garbage, the prober reconnects (at most max_reconnects times). Deterministic
-// for a seed as far as the requests go. Not thread-safe.
+// The configuration's protocol runs the strategy (its probe settings,
+// proto/probe_settings.h): "boundaries" and "random" for every protocol that
+// can be probed, "weighted" (LLMPot's Algorithm 2) for Modbus; the
+// identifiers its requests carry (Modbus transaction ids, S7 PDU
+// references) count from 1. The prober is the channel under the strategy:
+// it connects, runs the protocol's connection opening (S7comm: COTP connect
+// and setup communication, recorded as exchanges of their own, the COTP one
+// marked control, on top of the `size` requests of the strategy), and
+// records. A configuration's requests_per_connection closes the connection
+// after that many requests and opens a fresh one (the S7 default: every
+// 100, so the opening is recorded often). After a timeout, a closed
+// connection or garbage, the prober reconnects (at most max_reconnects
+// times). Deterministic for a seed as far as the requests go. Not
+// thread-safe.
 #pragma once
 
 #include <chrono>
@@ -33,7 +31,7 @@ namespace protolm::probe {
 struct ProbeOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 0;
-  std::string strategy = "boundaries";  // boundaries | weighted | random
+  std::string strategy = "boundaries";  // one of the settings' strategies()
   size_t size = 1600;                   // application requests to send
   ProbeConfig config;                   // its protocol picks the codec
   uint64_t seed = 1;

@@ -10,7 +10,8 @@
 // follows its response grammar; the state overlay keeps its memory image; a
 // session numbers its answers as the device does and ends when the protocol
 // says so; the event store records what each request asks of the device and
-// recognises known scanners. Facets a protocol lacks have neutral defaults
+// recognises known scanners; the prober and the load generator send the
+// requests of its probe strategies. Facets a protocol lacks have neutral defaults
 // (no grammar, no state, no knowledge), so a new protocol starts with a codec
 // and grows. Descriptors are immutable singletons: safe from any thread.
 #pragma once
@@ -18,6 +19,7 @@
 #include <cstddef>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -32,6 +34,8 @@
 #include "util/status.h"
 
 namespace protolm {
+
+class ProbeSettings;  // proto/probe_settings.h
 
 /// What a device does to its answers per connection (an S7 CPU numbers the
 /// parts of its userdata answers). One per session; not thread-safe.
@@ -131,6 +135,31 @@ class Protocol {
       const DeviceKnowledge* /*known*/) const {
     return nullptr;
   }
+
+  // --- replaying requests (the load generator) ---
+
+  /// Where a framed unit (request or answer) carries the 16-bit identifier
+  /// its answer is paired by (Modbus: the transaction id; S7comm: the PDU
+  /// reference). Errors: Malformed when this unit carries none; Unsupported
+  /// (the default) when the protocol pairs by no such identifier.
+  virtual Result<size_t> IdentifierOffset(ByteView framed) const;
+  /// The bits of a pair key (PduInfo::pair_key) below the identifier
+  /// (Modbus: 8, the unit id); the key is (identifier << shift) | low bits.
+  virtual uint8_t pair_key_shift() const { return 0; }
+  /// The pair key of a framed answer from its header alone, as the codec's
+  /// Inspect gives it; nullopt when the unit has no such header. Default:
+  /// the identifier at IdentifierOffset.
+  virtual std::optional<uint64_t> AnswerKey(ByteView framed) const;
+
+  // --- probing a device ---
+
+  /// The protocol's probe settings from a probe configuration (its whole
+  /// top-level object, "protocol" included; an empty object: the built-in
+  /// default); `origin` names it in errors. Errors: Malformed naming the
+  /// field ("p.json: coils.count: runs past address 65535"); Unsupported
+  /// when the protocol cannot be probed (the default).
+  virtual Result<std::shared_ptr<const ProbeSettings>> ProbeSettingsFrom(
+      const nlohmann::json& config, std::string_view origin) const;
 
   /// The inference engine's bound when a protocol states none.
   static constexpr size_t kDefaultMaxResponse = 300;

@@ -1,26 +1,33 @@
 // The protocol table is the seam: a toy protocol registered in a test, with a
 // descriptor of a few dozen lines and nothing added anywhere else, is
 // ingested from a capture, scored by the evaluation, answered by a model
-// under its grammar and served by the honeypot.
+// under its grammar, served by the honeypot, probed, and cloned from the
+// device it probed.
 //
 // The toy ("lpecho") is a length-prefixed echo: every message is a 2-byte
 // big-endian length and that many payload bytes; the server sends the
 // client's message back. Its descriptor gives a codec, the validator (the
-// answer is the request) and the grammar (only the request's bytes).
+// answer is the request), the grammar (only the request's bytes) and a probe
+// facet (messages of every length, or random ones).
 #include <gtest/gtest.h>
 
+#include <random>
 #include <vector>
 
 #include "capture/tcp_conversation_writer.h"
+#include "clone/clone_pipeline.h"
 #include "honeypot/honeypot.h"
 #include "ingest/ingest.h"
 #include "metrics/evaluation.h"
+#include "probe/probe_run.h"
+#include "proto/probe_settings.h"
 #include "proto/prefix_walker.h"
 #include "proto/registry/codec_registry.h"
 #include "proto/registry/protocol_table.h"
 #include "testing/device/honeypot_model.h"
 #include "testing/loopback_client.h"
 #include "testing/scratch_dir.h"
+#include "trace/dataset_reader.h"
 
 namespace protolm {
 namespace {
@@ -76,6 +83,38 @@ class EchoGrammar final : public ResponseConstraint {
   Bytes request_;
 };
 
+Bytes Message(std::string_view payload) {
+  Bytes m = {0, static_cast<uint8_t>(payload.size())};
+  m.insert(m.end(), payload.begin(), payload.end());
+  return m;
+}
+
+/// Boundaries: payloads of every length 0..max in turn; random: seeded
+/// random lengths and letters. No opening, no identifier.
+class EchoProbe final : public ProbeSettings {
+ public:
+  const ProbeLimits& limits() const override { return limits_; }
+  std::vector<std::string> strategies() const override {
+    return {"boundaries", "random"};
+  }
+  Status Probe(const ProbeRun& run, ProbeChannel& channel) const override {
+    std::mt19937_64 rng(run.seed);
+    for (size_t i = 0; i < run.size; ++i) {
+      const size_t length = run.strategy == "random"
+                                ? rng() % (limits_.max_elements + 1)
+                                : i % (limits_.max_elements + 1);
+      std::string payload(length, 'a');
+      for (char& c : payload) c = static_cast<char>('a' + rng() % 26);
+      RETURN_IF_ERROR(channel.Send(Message(payload)).status());
+      channel.Progress(i + 1);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  ProbeLimits limits_{kMaxPayload, 0, false};
+};
+
 class EchoProtocol final : public Protocol {
  public:
   const Codec& codec() const override { return codec_; }
@@ -89,16 +128,14 @@ class EchoProtocol final : public Protocol {
       ByteView request, size_t, const DeviceKnowledge*) const override {
     return std::make_unique<EchoGrammar>(request);
   }
+  Result<std::shared_ptr<const ProbeSettings>> ProbeSettingsFrom(
+      const nlohmann::json&, std::string_view) const override {
+    return std::shared_ptr<const ProbeSettings>(std::make_shared<EchoProbe>());
+  }
 
  private:
   EchoCodec codec_;
 };
-
-Bytes Message(std::string_view payload) {
-  Bytes m = {0, static_cast<uint8_t>(payload.size())};
-  m.insert(m.end(), payload.begin(), payload.end());
-  return m;
-}
 
 class ToyProtocol : public ::testing::Test {
  protected:
@@ -156,15 +193,22 @@ TEST_F(ToyProtocol, IsIngestedFromACaptureAndScored) {
   EXPECT_EQ(report.total.exact, 2u);
 }
 
+/// A honeypot serving the model at `path` on an ephemeral loopback port.
+std::unique_ptr<honeypot::Honeypot> Serve(const std::string& path) {
+  honeypot::HoneypotOptions options;
+  options.listeners.push_back({path, "127.0.0.1", 0});
+  auto served = honeypot::StartHoneypot(options);
+  EXPECT_TRUE(served.ok()) << served.status().message();
+  return served.ok() ? std::move(served).value() : nullptr;
+}
+
 TEST_F(ToyProtocol, IsServedByTheHoneypotUnderItsGrammar) {
   const std::string model = dir_.Path("toy.plm");
   ASSERT_TRUE(testing::WriteUntrainedModel(model, "lpecho", ""));
-  honeypot::HoneypotOptions options;
-  options.listeners.push_back({model, "127.0.0.1", 0});
-  auto served = honeypot::StartHoneypot(options);
-  ASSERT_TRUE(served.ok()) << served.status().message();
-  ASSERT_EQ((*served)->listeners().front().protocol, "lpecho");
-  testing::LoopbackClient client((*served)->listeners().front().port);
+  auto served = Serve(model);
+  ASSERT_NE(served, nullptr);
+  ASSERT_EQ(served->listeners().front().protocol, "lpecho");
+  testing::LoopbackClient client(served->listeners().front().port);
   ASSERT_TRUE(client.connected());
   for (std::string_view word : {"ping", "a longer message"}) {
     const Bytes request = Message(word);
@@ -175,7 +219,61 @@ TEST_F(ToyProtocol, IsServedByTheHoneypotUnderItsGrammar) {
     // nothing else.
     EXPECT_EQ(*answer, request);
   }
-  (*served)->Stop();
+  served->Stop();
+}
+
+// The device probed and cloned is an honest echo server: the honeypot
+// serving an untrained toy model, which under the grammar can only echo.
+TEST_F(ToyProtocol, IsProbedAndClonedThroughTheTable) {
+  const std::string device_model = dir_.Path("device.plm");
+  ASSERT_TRUE(testing::WriteUntrainedModel(device_model, "lpecho", ""));
+  auto device = Serve(device_model);
+  ASSERT_NE(device, nullptr);
+  const uint16_t port = device->listeners().front().port;
+
+  auto config = probe::DefaultProbeConfig("lpecho");
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  probe::ProbeOptions o;
+  o.port = port;
+  o.config = *config;
+  o.size = 70;
+  o.dataset_path = dir_.Path("probe.jsonl");
+  auto summary = probe::RunProbe(o);
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  EXPECT_EQ(summary->tally.exchanges, 70u);
+  EXPECT_EQ(summary->tally.unanswered, 0u);
+  auto records = ReadDataset(o.dataset_path);
+  ASSERT_TRUE(records.ok()) << records.status().message();
+  ASSERT_EQ(records->size(), 70u);
+  EXPECT_EQ((*records)[5].protocol, "lpecho");
+  EXPECT_EQ((*records)[5].request.size(), 2u + 5);  // boundaries: length 5
+  for (const DatasetRecord& r : *records) EXPECT_EQ(r.response, r.request);
+  o.strategy = "weighted";  // a Modbus strategy the toy does not offer
+  EXPECT_FALSE(probe::RunProbe(o).ok());
+
+  clone::CloneOptions c;
+  c.target_host = "127.0.0.1";
+  c.target_port = port;
+  c.protocol = "lpecho";
+  c.out_dir = dir_.Path("clone");
+  c.start_size = c.max_size = c.min_size = 60;
+  c.train.epochs = 1;
+  auto report = clone::RunClone(c);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  device->Stop();
+
+  // The clone is served, and under its grammar it echoes too.
+  auto clone = Serve(dir_.Path("clone/model.plm"));
+  ASSERT_NE(clone, nullptr);
+  EXPECT_EQ(clone->listeners().front().protocol, "lpecho");
+  testing::LoopbackClient client(clone->listeners().front().port);
+  ASSERT_TRUE(client.connected());
+  const Bytes request = Message("cloned");
+  ASSERT_TRUE(client.Send(request));
+  auto answer = client.Receive(request.size());
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(*answer, request);
+  clone->Stop();
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "proto/s7comm/cotp.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_encode.h"
+#include "proto/modbus/modbus_codec.h"
 #include "proto/s7comm/s7comm_codec.h"
 
 namespace protolm::device::s7 {
@@ -139,9 +140,9 @@ Result<std::unique_ptr<net::ProtocolHandler>> MakeS7Handler(
 }
 
 ServeOptions ServeOnly(std::string_view protocol, ServeOptions base) {
-  if (protocol != "modbus") base.modbus_port = std::nullopt;
-  if (protocol != "s7comm") base.s7_port = std::nullopt;
-  if (protocol == "s7comm") base.s7_handler = MakeS7Handler;
+  if (protocol != modbus::kProtocolName) base.modbus_port = std::nullopt;
+  if (protocol != s7comm::kProtocolName) base.s7_port = std::nullopt;
+  if (protocol == s7comm::kProtocolName) base.s7_handler = MakeS7Handler;
   return base;
 }
 

@@ -6,8 +6,10 @@
 #include <optional>
 #include <string>
 
+#include "proto/modbus/mbap.h"
 #include "proto/modbus/modbus_codec.h"
 #include "proto/modbus/modbus_knowledge.h"
+#include "proto/modbus/modbus_probe_settings.h"
 #include "proto/modbus/modbus_response_constraint.h"
 #include "proto/modbus/modbus_scan_signatures.h"
 #include "proto/modbus/modbus_tolerance.h"
@@ -15,6 +17,9 @@
 
 namespace protolm::modbus {
 namespace {
+
+/// Pair keys carry the unit id below the transaction id (mbap.h PairKey).
+constexpr uint8_t kUnitIdBits = 8;
 
 class ModbusDescriptor final : public Protocol {
  public:
@@ -75,6 +80,28 @@ class ModbusDescriptor final : public Protocol {
     const ModbusKnowledge* k = KnowledgeAs<ModbusKnowledge>(known, name());
     return std::make_unique<ModbusMemoryImage>(
         k != nullptr ? k->starting_memory : ModbusMemoryImage{});
+  }
+
+  Result<size_t> IdentifierOffset(ByteView framed) const override {
+    if (framed.size() < 2)
+      return Malformed("a Modbus unit of " + std::to_string(framed.size()) +
+                       " bytes has no transaction id");
+    return size_t{0};  // the MBAP header's transaction id
+  }
+  uint8_t pair_key_shift() const override { return kUnitIdBits; }
+  std::optional<uint64_t> AnswerKey(ByteView framed) const override {
+    if (framed.size() < kMbapSize) return std::nullopt;
+    MbapHeader header;
+    header.transaction_id = static_cast<uint16_t>(framed[0] << 8 | framed[1]);
+    header.unit_id = framed[kMbapSize - 1];
+    return PairKey(header);
+  }
+
+  Result<std::shared_ptr<const ProbeSettings>> ProbeSettingsFrom(
+      const nlohmann::json& config, std::string_view origin) const override {
+    ASSIGN_OR_RETURN(auto read, ReadModbusProbeConfig(config, origin));
+    return std::shared_ptr<const ProbeSettings>(
+        std::make_shared<ModbusProbeSettings>(std::move(read)));
   }
 
  private:

@@ -3,11 +3,14 @@
 #include "proto/s7comm/s7comm_protocol.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
 #include "proto/s7comm/cotp.h"
 #include "proto/s7comm/s7_identity_answers.h"
 #include "proto/s7comm/s7_knowledge.h"
 #include "proto/s7comm/s7_memory_image.h"
+#include "proto/s7comm/s7_probe_settings.h"
 #include "proto/s7comm/s7_response_constraint.h"
 #include "proto/s7comm/s7_scan_signatures.h"
 #include "proto/s7comm/s7_tolerance.h"
@@ -16,6 +19,10 @@
 
 namespace protolm::s7comm {
 namespace {
+
+/// Offset of the PDU reference in the S7 header (after protocol id,
+/// ROSCTR and redundancy id).
+constexpr size_t kPduRefInHeader = 4;
 
 class S7Descriptor final : public Protocol {
  public:
@@ -78,6 +85,28 @@ class S7Descriptor final : public Protocol {
   std::unique_ptr<MemoryImage> NewMemoryImage(
       const DeviceKnowledge*) const override {
     return std::make_unique<S7MemoryImage>();
+  }
+
+  /// The PDU reference in the S7 header that follows the first COTP data
+  /// unit's header.
+  Result<size_t> IdentifierOffset(ByteView framed) const override {
+    ByteReader reader(framed);
+    reader.Skip(kTpktHeaderSize);
+    const std::optional<uint8_t> cotp_length = reader.U8();
+    const std::optional<uint8_t> cotp_type = reader.Peek();
+    if (!cotp_length || !cotp_type ||
+        (*cotp_type & 0xf0) != static_cast<uint8_t>(CotpType::kData) ||
+        !reader.Skip(*cotp_length) || reader.remaining() < kPduRefInHeader + 2)
+      return Malformed("an S7 unit of " + std::to_string(framed.size()) +
+                       " bytes carries no S7 header with a PDU reference");
+    return reader.offset() + kPduRefInHeader;
+  }
+
+  Result<std::shared_ptr<const ProbeSettings>> ProbeSettingsFrom(
+      const nlohmann::json& config, std::string_view origin) const override {
+    ASSIGN_OR_RETURN(auto read, ReadS7ProbeConfig(config, origin));
+    return std::shared_ptr<const ProbeSettings>(
+        std::make_shared<S7ProbeSettings>(std::move(read)));
   }
 
  private:

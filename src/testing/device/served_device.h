@@ -47,7 +47,7 @@ class ServedDevice {
     EXPECT_TRUE(server.ok()) << server.status().message();
     if (!server.ok()) return false;
     server_ = std::move(server).value();
-    port_ = protocol == "s7comm" ? server_->s7_port() : server_->modbus_port();
+    port_ = server_->PortOf(protocol);
     return true;
   }
   ~ServedDevice() {

@@ -46,8 +46,7 @@ inline std::vector<Exchange> ProbeSimulator(const std::string& name,
   if (!server.ok()) return {};
   ::protolm::testing::ScratchDir dir;
   probe::ProbeOptions o;
-  o.port =
-      protocol == "s7comm" ? (*server)->s7_port() : (*server)->modbus_port();
+  o.port = (*server)->PortOf(protocol);
   o.config = probe::DefaultProbeConfig(protocol).value();
   o.size = size;
   o.dataset_path = dir.Path("probe.jsonl");

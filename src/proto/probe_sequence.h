@@ -1,9 +1,11 @@
 // What the Modbus and S7 strategies share: their random numbers, the
 // boundaries method's element counts and address triplets (LLMPot's
-// Algorithm 1), and how a generator becomes the request list of a probe of
+// Algorithm 1), how a generator becomes the request list of a probe of
 // `size` requests (the boundaries method takes its rounds one after another,
-// the random strategy one request at a time). Header-only; pure but for the
-// generator each function is handed.
+// the random strategy one request at a time), and how that list is sent
+// through a probe channel with each write put back (SendInOrder).
+// Header-only; pure but for the generator and the channel each function is
+// handed.
 #pragma once
 
 #include <algorithm>
@@ -11,9 +13,13 @@
 #include <cstdint>
 #include <numeric>
 #include <random>
+#include <optional>
 #include <vector>
 
-namespace protolm::probe {
+#include "proto/probe_settings.h"
+#include "util/status.h"
+
+namespace protolm {
 
 using Rng = std::mt19937_64;
 
@@ -68,4 +74,35 @@ std::vector<Item> TakeEach(size_t size, Next next) {
   return out;
 }
 
-}  // namespace protolm::probe
+/// Sends `items` in order until `size` requests have gone through
+/// `channel`. With `restore_writes` each write goes between `before(item)`,
+/// the read of what it changes, and `restore(item, shown)`, the write that
+/// puts that back; a write whose three requests do not fit in what is left
+/// is skipped. `send(item)` frames an item and sends it through the channel.
+template <typename Item, typename Send, typename Before, typename Restore>
+Status SendInOrder(size_t size, bool restore_writes, ProbeChannel& channel,
+                   std::vector<Item> items, Send send, Before before,
+                   Restore restore) {
+  size_t sent = 0;
+  for (Item& item : items) {
+    if (sent == size) break;
+    std::optional<Item> read = restore_writes ? before(item) : std::nullopt;
+    if (!read) {
+      RETURN_IF_ERROR(send(std::move(item)).status());
+      channel.Progress(++sent);
+      continue;
+    }
+    if (size - sent < 3) continue;
+    ASSIGN_OR_RETURN(Bytes shown, send(std::move(*read)));
+    std::optional<Item> put_back = restore(item, shown);
+    RETURN_IF_ERROR(send(std::move(item)).status());
+    channel.Progress(sent += 2);
+    if (put_back) {
+      RETURN_IF_ERROR(send(std::move(*put_back)).status());
+      channel.Progress(++sent);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace protolm

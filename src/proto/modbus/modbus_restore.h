@@ -18,16 +18,16 @@
 #include "proto/modbus/pdu.h"
 #include "util/bytes.h"
 
-namespace protolm::probe {
+namespace protolm::modbus {
 
 /// The read of the span `write` changes; nullopt for a request that writes
 /// no table or that the specification's ranges refuse.
-std::optional<modbus::Request> ReadBefore(const modbus::Request& write);
+std::optional<Request> ReadBefore(const Request& write);
 
 /// The write that puts back what `read_answer` (the response ADU to
 /// ReadBefore(write)) showed; nullopt when that answer is not a normal
 /// response holding the whole span.
-std::optional<modbus::Request> RestoreWrite(const modbus::Request& write,
+std::optional<Request> RestoreWrite(const Request& write,
                                             ByteView read_answer);
 
-}  // namespace protolm::probe
+}  // namespace protolm::modbus

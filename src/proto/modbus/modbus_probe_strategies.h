@@ -25,22 +25,22 @@
 #include <cstdint>
 #include <vector>
 
-#include "probe/probe_config.h"
+#include "proto/modbus/modbus_probe_config.h"
 #include "proto/modbus/pdu.h"
 
-namespace protolm::probe {
+namespace protolm::modbus {
 
 struct ModbusProbe {
   uint8_t unit_id = 1;
-  modbus::Request request;
+  Request request;
 };
 
-std::vector<ModbusProbe> ModbusBoundaries(const ProbeConfig& config,
+std::vector<ModbusProbe> ModbusBoundaries(const ModbusProbeConfig& config,
                                           size_t size, uint64_t seed);
 
 /// Uniformly random configured functions, addresses (one in ten past the
 /// table's end), element counts 1..max_elements and values.
-std::vector<ModbusProbe> ModbusRandom(const ProbeConfig& config, size_t size,
+std::vector<ModbusProbe> ModbusRandom(const ModbusProbeConfig& config, size_t size,
                                       uint64_t seed);
 
-}  // namespace protolm::probe
+}  // namespace protolm::modbus

@@ -1,12 +1,12 @@
 // Algorithm 2 puts more samples where the function is steep, keeps some
 // everywhere through the uniform share, and rejects unusable grids.
-#include "probe/weighted_sampling.h"
+#include "util/weighted_sampling.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-namespace protolm::probe {
+namespace protolm {
 namespace {
 
 std::vector<double> Grid(double lo, double hi, size_t n) {
@@ -51,4 +51,4 @@ TEST(WeightedSampling, RejectsBadGrids) {
 }
 
 }  // namespace
-}  // namespace protolm::probe
+}  // namespace protolm

@@ -1,18 +1,18 @@
 // The S7 boundaries probe reads SZL lists, uses varied areas, non-zero
 // offsets, bit accesses, word/real types and out-of-range items.
-#include "probe/s7_strategies.h"
+#include "proto/s7comm/s7_probe_strategies.h"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
-namespace protolm::probe {
+namespace protolm::s7comm {
 namespace {
 
 using namespace protolm::s7comm;  // NOLINT
 
 TEST(S7Boundaries, CoversSzlAreasOffsetsAndBits) {
-  const ProbeConfig config = DefaultProbeConfig("s7comm").value();
+  const S7ProbeConfig config = DefaultS7ProbeConfig();
   const auto pdus = S7Boundaries(config, 1600, 3);
   ASSERT_EQ(pdus.size(), 1600u);
   std::set<std::pair<uint16_t, uint16_t>> szl;
@@ -59,9 +59,9 @@ TEST(S7Boundaries, CoversSzlAreasOffsetsAndBits) {
 }
 
 TEST(S7Random, IsDeterministic) {
-  const ProbeConfig config = DefaultProbeConfig("s7comm").value();
+  const S7ProbeConfig config = DefaultS7ProbeConfig();
   EXPECT_EQ(S7Random(config, 100, 1), S7Random(config, 100, 1));
 }
 
 }  // namespace
-}  // namespace protolm::probe
+}  // namespace protolm::s7comm

@@ -1,17 +1,15 @@
 // Restoring S7 writes: the read var job before a write var job of one item,
 // and the write of what that read showed (bytes, words, bits); answers that
 // refuse the item, hold the wrong length or do not decode restore nothing.
-#include "probe/s7_restore.h"
+#include "proto/s7comm/s7_restore.h"
 
 #include <gtest/gtest.h>
 
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_builders.h"
 
-namespace protolm::probe {
+namespace protolm::s7comm {
 namespace {
-
-using namespace protolm::s7comm;  // NOLINT
 
 AnyPointer Item(ItemType type, uint16_t length, uint8_t bit = 0) {
   return AnyPointer{type, length, 2, Area::kDataBlock, 16, bit};
@@ -65,4 +63,4 @@ TEST(S7Restore, AnswersWithoutTheWholeItemRestoreNothing) {
 }
 
 }  // namespace
-}  // namespace protolm::probe
+}  // namespace protolm::s7comm

@@ -1,19 +1,17 @@
 // Boundaries and random request generation for Modbus (see
 // modbus_strategies.h).
-#include "probe/modbus_strategies.h"
+#include "proto/modbus/modbus_probe_strategies.h"
 
 #include <algorithm>
 #include <numeric>
 #include <random>
 
-#include "probe/probe_sequence.h"
+#include "proto/probe_sequence.h"
 #include "proto/modbus/builders.h"
 #include "proto/modbus/function_code.h"
 
-namespace protolm::probe {
+namespace protolm::modbus {
 namespace {
-
-namespace fc = modbus::fc;
 
 // Specification limits of the quantity fields (spec 6.1-6.4, 6.11, 6.12).
 constexpr uint32_t kMaxReadBits = 2000;
@@ -28,7 +26,7 @@ constexpr int kIdentityAsks = 3;
 
 
 /// The table a function addresses, or null for functions without one.
-const TableRange* TableOf(const ProbeConfig& c, uint8_t function) {
+const TableRange* TableOf(const ModbusProbeConfig& c, uint8_t function) {
   switch (function) {
     case fc::kReadCoils:
     case fc::kWriteSingleCoil:
@@ -72,7 +70,7 @@ uint32_t SpecMax(uint8_t function) {
 
 class Generator {
  public:
-  Generator(const ProbeConfig& c, uint64_t seed) : c_(c), rng_(seed) {}
+  Generator(const ModbusProbeConfig& c, uint64_t seed) : c_(c), rng_(seed) {}
 
   std::vector<uint16_t> Registers(uint32_t n) {
     std::vector<uint16_t> values(n);
@@ -91,67 +89,67 @@ class Generator {
   }
 
   /// A well-formed request of `function` for n elements at `address`.
-  modbus::Request Make(uint8_t function, uint32_t address, uint32_t n) {
+  Request Make(uint8_t function, uint32_t address, uint32_t n) {
     const auto a = static_cast<uint16_t>(address);
     const auto q = static_cast<uint16_t>(n);
     switch (function) {
       case fc::kReadCoils:
-        return modbus::ReadCoils(a, q);
+        return ReadCoils(a, q);
       case fc::kReadDiscreteInputs:
-        return modbus::ReadDiscreteInputs(a, q);
+        return ReadDiscreteInputs(a, q);
       case fc::kReadHoldingRegisters:
-        return modbus::ReadHoldingRegisters(a, q);
+        return ReadHoldingRegisters(a, q);
       case fc::kReadInputRegisters:
-        return modbus::ReadInputRegisters(a, q);
+        return ReadInputRegisters(a, q);
       case fc::kWriteSingleCoil:
-        return modbus::WriteSingleCoil(a, Uniform(rng_, 0, 1) == 1);
+        return WriteSingleCoil(a, Uniform(rng_, 0, 1) == 1);
       case fc::kWriteSingleRegister:
-        return modbus::WriteSingleRegister(a, Registers(1)[0]);
+        return WriteSingleRegister(a, Registers(1)[0]);
       case fc::kWriteMultipleCoils:
-        return modbus::WriteMultipleCoils(a, Bits(n));
+        return WriteMultipleCoils(a, Bits(n));
       case fc::kWriteMultipleRegisters:
-        return modbus::WriteMultipleRegisters(a, Registers(n));
+        return WriteMultipleRegisters(a, Registers(n));
       case fc::kMaskWriteRegister:
-        return modbus::MaskWriteRegister(
+        return MaskWriteRegister(
             a, static_cast<uint16_t>(Uniform(rng_, 0, 0xFFFF)),
             static_cast<uint16_t>(Uniform(rng_, 0, 0xFFFF)));
       case fc::kReadWriteMultipleRegisters:
-        return modbus::ReadWriteMultipleRegisters(a, q, a, Registers(n));
+        return ReadWriteMultipleRegisters(a, q, a, Registers(n));
       case fc::kReadFifoQueue:
-        return modbus::ReadFifoQueue(a);
+        return ReadFifoQueue(a);
       default:
         return Fieldless(function);
     }
   }
 
   /// The request of a function without table addresses.
-  modbus::Request Fieldless(uint8_t function) {
+  Request Fieldless(uint8_t function) {
     switch (function) {
       case fc::kReadExceptionStatus:
-        return modbus::ReadExceptionStatus();
+        return ReadExceptionStatus();
       case fc::kDiagnostics:
-        return modbus::Diagnostics(
-            modbus::diag::kReturnQueryData,
+        return Diagnostics(
+            diag::kReturnQueryData,
             {static_cast<uint8_t>(Uniform(rng_, 0, 255)), 0x5a});
       case fc::kGetCommEventCounter:
-        return modbus::GetCommEventCounter();
+        return GetCommEventCounter();
       case fc::kGetCommEventLog:
-        return modbus::GetCommEventLog();
+        return GetCommEventLog();
       case fc::kReportServerId:
-        return modbus::ReportServerId();
+        return ReportServerId();
       case fc::kReadFileRecord:
-        return modbus::ReadFileRecord({{modbus::kFileReferenceType, 1, 0, 2}});
+        return ReadFileRecord({{kFileReferenceType, 1, 0, 2}});
       case fc::kWriteFileRecord:
-        return modbus::WriteFileRecord(
-            {{modbus::kFileReferenceType, 1, 0, Registers(2)}});
+        return WriteFileRecord(
+            {{kFileReferenceType, 1, 0, Registers(2)}});
       case fc::kEncapsulatedInterfaceTransport:
-        return modbus::ReadDeviceIdentification(modbus::read_code::kBasic, 0);
+        return ReadDeviceIdentification(read_code::kBasic, 0);
       default:
-        return modbus::RawRequest(function, {0x00, 0x00, 0x00, 0x01});
+        return RawRequest(function, {0x00, 0x00, 0x00, 0x01});
     }
   }
 
-  void Emit(modbus::Request r) { round_.push_back({c_.unit_id, std::move(r)}); }
+  void Emit(Request r) { round_.push_back({c_.unit_id, std::move(r)}); }
 
   /// Requests that deserve an exception, and the functions without tables.
   void Specials() {
@@ -164,12 +162,12 @@ class Generator {
           if (f == fc::kWriteMultipleCoils) {
             Emit(Make(f, table->start, spec_max + 1));  // 1969 coils: 03
             // Byte count 2 for 8 coils: the request does not decode, 03.
-            Emit(modbus::RawRequest(
+            Emit(RawRequest(
                 f, {0x00, 0x00, 0x00, 0x08, 0x02, 0xff, 0x00}));
           } else if (f == fc::kWriteMultipleRegisters) {
             // 124 registers do not fit an ADU; the quantity field says 124
             // over two registers: 03.
-            Emit(modbus::RawRequest(
+            Emit(RawRequest(
                 f, {0x00, 0x00, 0x00, 0x7c, 0x04, 0, 1, 0, 2}));
           } else if (f != fc::kReadWriteMultipleRegisters) {
             Emit(Make(f, table->start, spec_max + 1));
@@ -177,8 +175,8 @@ class Generator {
           Emit(Make(f, 0xFFFF, 2));  // across address 65535: 02
         }
         if (f == fc::kWriteSingleCoil)
-          Emit(modbus::Request{
-              f, modbus::SingleWrite{static_cast<uint16_t>(table->start),
+          Emit(Request{
+              f, SingleWrite{static_cast<uint16_t>(table->start),
                                      0x1234}});
         continue;
       }
@@ -199,7 +197,6 @@ class Generator {
   }
 
   void DeviceIdentification() {
-    using modbus::ReadDeviceIdentification;
     for (uint8_t code = 1; code <= 3; ++code)
       Emit(ReadDeviceIdentification(code, 0));
     Emit(ReadDeviceIdentification(
@@ -228,7 +225,7 @@ class Generator {
   }
 
   void Counts() {
-    for (uint32_t n : ElementCounts(c_.max_elements, rng_)) {
+    for (uint32_t n : ElementCounts(c_.limits.max_elements, rng_)) {
       for (uint8_t f : c_.function_codes) {
         const TableRange* table = TableOf(c_, f);
         if (table == nullptr || n > SpecMax(f)) continue;
@@ -253,7 +250,7 @@ class Generator {
     const TableRange* table = TableOf(c_, f);
     if (table == nullptr) return {c_.unit_id, Fieldless(f)};
     const uint32_t n =
-        Uniform(rng_, 1, std::min<uint32_t>(c_.max_elements, SpecMax(f)));
+        Uniform(rng_, 1, std::min<uint32_t>(c_.limits.max_elements, SpecMax(f)));
     uint32_t address = table->start;
     if (Uniform(rng_, 0, 9) == 0 || table->count < n) {
       address = std::min<uint32_t>(table->start + table->count, 0x10000 - n);
@@ -264,23 +261,23 @@ class Generator {
   }
 
  private:
-  const ProbeConfig& c_;
+  const ModbusProbeConfig& c_;
   Rng rng_;
   std::vector<ModbusProbe> round_;
 };
 
 }  // namespace
 
-std::vector<ModbusProbe> ModbusBoundaries(const ProbeConfig& config,
+std::vector<ModbusProbe> ModbusBoundaries(const ModbusProbeConfig& config,
                                           size_t size, uint64_t seed) {
   Generator g(config, seed);
   return TakeFromRounds<ModbusProbe>(size, [&] { return g.Round(); });
 }
 
-std::vector<ModbusProbe> ModbusRandom(const ProbeConfig& config, size_t size,
+std::vector<ModbusProbe> ModbusRandom(const ModbusProbeConfig& config, size_t size,
                                       uint64_t seed) {
   Generator g(config, seed);
   return TakeEach<ModbusProbe>(size, [&] { return g.RandomProbe(); });
 }
 
-}  // namespace protolm::probe
+}  // namespace protolm::modbus

@@ -18,17 +18,17 @@
 #include <cstdint>
 #include <vector>
 
-#include "probe/probe_config.h"
+#include "proto/s7comm/s7_probe_config.h"
 #include "proto/s7comm/s7_pdu.h"
 
-namespace protolm::probe {
+namespace protolm::s7comm {
 
-std::vector<s7comm::S7Pdu> S7Boundaries(const ProbeConfig& config, size_t size,
+std::vector<S7Pdu> S7Boundaries(const S7ProbeConfig& config, size_t size,
                                         uint64_t seed);
 
 /// Random areas, offsets (one in ten past the end), lengths 1..max_elements,
 /// element types, reads and writes, and SZL reads of the configured lists.
-std::vector<s7comm::S7Pdu> S7Random(const ProbeConfig& config, size_t size,
+std::vector<S7Pdu> S7Random(const S7ProbeConfig& config, size_t size,
                                     uint64_t seed);
 
-}  // namespace protolm::probe
+}  // namespace protolm::s7comm

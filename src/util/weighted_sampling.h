@@ -18,7 +18,7 @@
 
 #include "util/status.h"
 
-namespace protolm::probe {
+namespace protolm {
 
 struct WeightedSamplingOptions {
   double mix_ratio = 0.5;  // 0: derivative density alone; 1: uniform
@@ -32,4 +32,4 @@ Result<std::vector<double>> DerivativeWeightedSample(
     const std::vector<double>& x, const std::vector<double>& y, size_t count,
     const WeightedSamplingOptions& options, uint64_t seed);
 
-}  // namespace protolm::probe
+}  // namespace protolm

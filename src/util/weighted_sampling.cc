@@ -1,12 +1,12 @@
 // Algorithm 2: inverse transform sampling from a derivative-weighted
 // density (see weighted_sampling.h).
-#include "probe/weighted_sampling.h"
+#include "util/weighted_sampling.h"
 
 #include <algorithm>
 #include <cmath>
 #include <random>
 
-namespace protolm::probe {
+namespace protolm {
 
 Result<std::vector<double>> DerivativeWeightedSample(
     const std::vector<double>& x, const std::vector<double>& y, size_t count,
@@ -65,4 +65,4 @@ Result<std::vector<double>> DerivativeWeightedSample(
   return out;
 }
 
-}  // namespace protolm::probe
+}  // namespace protolm

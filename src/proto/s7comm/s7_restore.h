@@ -14,16 +14,16 @@
 #include "proto/s7comm/s7_pdu.h"
 #include "util/bytes.h"
 
-namespace protolm::probe {
+namespace protolm::s7comm {
 
 /// The read var job of the item `write` changes; nullopt for a PDU that is
 /// not a write var job of one any-pointer item.
-std::optional<s7comm::S7Pdu> ReadBefore(const s7comm::S7Pdu& write);
+std::optional<S7Pdu> ReadBefore(const S7Pdu& write);
 
 /// The write var job that puts back what `read_answer` (the framed answer
 /// to ReadBefore(write)) showed; nullopt when that answer is not a read var
 /// ack_data holding the whole item.
-std::optional<s7comm::S7Pdu> RestoreWrite(const s7comm::S7Pdu& write,
+std::optional<S7Pdu> RestoreWrite(const S7Pdu& write,
                                           ByteView read_answer);
 
-}  // namespace protolm::probe
+}  // namespace protolm::s7comm

@@ -9,28 +9,28 @@
 
 #include <vector>
 
-#include "probe/modbus_restore.h"
-#include "probe/s7_restore.h"
 #include "proto/modbus/adu.h"
 #include "proto/modbus/builders.h"
+#include "proto/modbus/modbus_restore.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_builders.h"
+#include "proto/s7comm/s7_restore.h"
 
 namespace {
 
 using namespace protolm;  // NOLINT
 
 void CheckModbus(const modbus::Request& write, ByteView answer) {
-  std::optional<modbus::Request> restore = probe::RestoreWrite(write, answer);
+  std::optional<modbus::Request> restore = modbus::RestoreWrite(write, answer);
   if (!restore) return;
-  if (probe::ReadBefore(*restore) != probe::ReadBefore(write)) std::abort();
+  if (modbus::ReadBefore(*restore) != modbus::ReadBefore(write)) std::abort();
   if (!modbus::BuildRequestAdu(1, 1, *restore).ok()) std::abort();
 }
 
 void CheckS7(const s7comm::S7Pdu& write, ByteView answer) {
-  std::optional<s7comm::S7Pdu> restore = probe::RestoreWrite(write, answer);
+  std::optional<s7comm::S7Pdu> restore = s7comm::RestoreWrite(write, answer);
   if (!restore) return;
-  if (probe::ReadBefore(*restore) != probe::ReadBefore(write)) std::abort();
+  if (s7comm::ReadBefore(*restore) != s7comm::ReadBefore(write)) std::abort();
   if (!s7comm::FrameS7Pdu(*restore).ok()) std::abort();
 }
 

@@ -2,7 +2,7 @@
 // function, element counts up to the maximum, exception codes 01, 02 and 03
 // (judged by the rules of the built-in WAGO profile), FC15 exceptions,
 // illegal functions and device identification; and it is deterministic.
-#include "probe/modbus_strategies.h"
+#include "proto/modbus/modbus_probe_strategies.h"
 
 #include <gtest/gtest.h>
 
@@ -15,31 +15,29 @@
 #include "proto/modbus/builders.h"
 #include "proto/modbus/modbus_rules.h"
 
-namespace protolm::probe {
+namespace protolm::modbus {
 namespace {
 
-using modbus::ExpectedOutcome;
-
-ProbeConfig Default() { return DefaultProbeConfig("modbus").value(); }
+ModbusProbeConfig Default() { return DefaultModbusProbeConfig(); }
 
 /// Element count of a table request, 0 for others.
-uint32_t CountOf(const modbus::Request& r) {
-  if (const auto* read = std::get_if<modbus::ReadRequest>(&r.body))
+uint32_t CountOf(const Request& r) {
+  if (const auto* read = std::get_if<ReadRequest>(&r.body))
     return read->quantity;
-  if (const auto* coils = std::get_if<modbus::WriteCoilsRequest>(&r.body))
+  if (const auto* coils = std::get_if<WriteCoilsRequest>(&r.body))
     return coils->quantity;
-  if (const auto* regs = std::get_if<modbus::WriteRegistersRequest>(&r.body))
+  if (const auto* regs = std::get_if<WriteRegistersRequest>(&r.body))
     return static_cast<uint32_t>(regs->registers.size());
   return 0;
 }
 
 TEST(ModbusBoundaries, A1600SampleProbeCoversFunctionsCountsAndExceptions) {
-  const ProbeConfig config = Default();
+  const ModbusProbeConfig config = Default();
   const auto probes = ModbusBoundaries(config, 1600, 7);
   ASSERT_EQ(probes.size(), 1600u);
   auto profile = device::BuiltinProfile("wago-750-881");
   ASSERT_TRUE(profile.ok()) << profile.status().message();
-  const modbus::ModbusRules rules = device::ModbusRulesFromProfile(*profile);
+  const ModbusRules rules = device::ModbusRulesFromProfile(*profile);
 
   std::set<uint8_t> functions;
   std::map<uint8_t, std::set<uint32_t>> counts;
@@ -49,16 +47,16 @@ TEST(ModbusBoundaries, A1600SampleProbeCoversFunctionsCountsAndExceptions) {
   for (const ModbusProbe& p : probes) {
     functions.insert(p.request.function);
     counts[p.request.function].insert(CountOf(p.request));
-    if (const auto* id = std::get_if<modbus::DeviceIdRequest>(&p.request.body))
+    if (const auto* id = std::get_if<DeviceIdRequest>(&p.request.body))
       read_codes.insert(id->read_code);
     // The device sees the encoded bytes; a request that does not decode
     // deserves 03 (spec section 7).
-    Bytes adu = modbus::BuildRequestAdu(1, p.unit_id, p.request).value();
-    auto decoded = modbus::DecodeRequestAdu(adu);
+    Bytes adu = BuildRequestAdu(1, p.unit_id, p.request).value();
+    auto decoded = DecodeRequestAdu(adu);
     ExpectedOutcome due{ExpectedOutcome::Kind::kException,
-                        modbus::ExceptionCode::kIllegalDataValue};
+                        ExceptionCode::kIllegalDataValue};
     if (decoded.ok())
-      due = modbus::ExpectedModbusOutcome(decoded->pdu, p.unit_id, rules);
+      due = ExpectedModbusOutcome(decoded->pdu, p.unit_id, rules);
     if (due.kind == ExpectedOutcome::Kind::kException) {
       exception_codes.insert(static_cast<uint8_t>(due.code));
       exceptions_by_function[p.request.function].insert(
@@ -70,7 +68,7 @@ TEST(ModbusBoundaries, A1600SampleProbeCoversFunctionsCountsAndExceptions) {
   for (uint8_t f : config.illegal_functions)
     EXPECT_TRUE(functions.count(f)) << int(f);
   for (uint8_t f : {1, 2, 3, 4, 15, 16}) {
-    for (uint32_t n = 1; n <= config.max_elements; ++n)
+    for (uint32_t n = 1; n <= config.limits.max_elements; ++n)
       EXPECT_TRUE(counts[f].count(n))
           << "function " << int(f) << " count " << n;
   }
@@ -84,15 +82,15 @@ TEST(ModbusBoundaries, A1600SampleProbeCoversFunctionsCountsAndExceptions) {
 }
 
 TEST(ModbusBoundaries, ShortProbesStillReachTheMaximumCount) {
-  const ProbeConfig config = Default();
+  const ModbusProbeConfig config = Default();
   bool saw_max = false;
   for (const ModbusProbe& p : ModbusBoundaries(config, 200, 3))
-    saw_max |= CountOf(p.request) == config.max_elements;
+    saw_max |= CountOf(p.request) == config.limits.max_elements;
   EXPECT_TRUE(saw_max);
 }
 
 TEST(ModbusBoundaries, DeterministicForASeed) {
-  const ProbeConfig config = Default();
+  const ModbusProbeConfig config = Default();
   auto a = ModbusBoundaries(config, 500, 11);
   auto b = ModbusBoundaries(config, 500, 11);
   auto c = ModbusBoundaries(config, 500, 12);
@@ -107,16 +105,16 @@ TEST(ModbusBoundaries, DeterministicForASeed) {
 }
 
 TEST(ModbusRandom, StaysWithinTheConfiguration) {
-  const ProbeConfig config = Default();
+  const ModbusProbeConfig config = Default();
   auto probes = ModbusRandom(config, 300, 5);
   ASSERT_EQ(probes.size(), 300u);
   std::set<uint8_t> allowed(config.function_codes.begin(),
                             config.function_codes.end());
   for (const ModbusProbe& p : probes) {
     EXPECT_TRUE(allowed.count(p.request.function));
-    EXPECT_LE(CountOf(p.request), config.max_elements);
+    EXPECT_LE(CountOf(p.request), config.limits.max_elements);
   }
 }
 
 }  // namespace
-}  // namespace protolm::probe
+}  // namespace protolm::modbus

@@ -1,17 +1,15 @@
-// Boundaries and random request generation for S7comm (see s7_strategies.h).
-#include "probe/s7_strategies.h"
+// Boundaries and random request generation for S7comm (see s7_probe_strategies.h).
+#include "proto/s7comm/s7_probe_strategies.h"
 
 #include <algorithm>
 #include <numeric>
 #include <random>
 
-#include "probe/probe_sequence.h"
+#include "proto/probe_sequence.h"
 #include "proto/s7comm/s7_builders.h"
 
-namespace protolm::probe {
+namespace protolm::s7comm {
 namespace {
-
-using namespace protolm::s7comm;  // NOLINT: the whole file speaks S7
 
 constexpr uint16_t kMissingDb = 9999;
 constexpr uint16_t kUnknownSzlId = 0x0f17;
@@ -31,7 +29,7 @@ AnyPointer Pointer(const S7AreaRange& area, uint32_t offset, uint16_t length,
 
 class Generator {
  public:
-  Generator(const ProbeConfig& c, uint64_t seed) : c_(c), rng_(seed) {}
+  Generator(const S7ProbeConfig& c, uint64_t seed) : c_(c), rng_(seed) {}
 
   Bytes RandomBytes(size_t n) {
     Bytes b(n);
@@ -93,7 +91,7 @@ class Generator {
   }
 
   void Counts() {
-    for (uint32_t n : ElementCounts(c_.max_elements, rng_)) {
+    for (uint32_t n : ElementCounts(c_.limits.max_elements, rng_)) {
       const auto len = static_cast<uint16_t>(n);
       for (const S7AreaRange& a : c_.s7_areas) {
         for (uint32_t offset : Offsets(a, n)) {
@@ -137,7 +135,7 @@ class Generator {
     const uint16_t length =
         type == ItemType::kBit
             ? 1
-            : static_cast<uint16_t>(Uniform(rng_, 1, c_.max_elements));
+            : static_cast<uint16_t>(Uniform(rng_, 1, c_.limits.max_elements));
     const uint32_t bytes = width * length;
     const uint32_t offset = Uniform(rng_, 0, 9) == 0 || a.size < bytes
                                 ? a.size
@@ -152,23 +150,23 @@ class Generator {
   }
 
  private:
-  const ProbeConfig& c_;
+  const S7ProbeConfig& c_;
   Rng rng_;
   std::vector<S7Pdu> round_;
 };
 
 }  // namespace
 
-std::vector<S7Pdu> S7Boundaries(const ProbeConfig& config, size_t size,
+std::vector<S7Pdu> S7Boundaries(const S7ProbeConfig& config, size_t size,
                                 uint64_t seed) {
   Generator g(config, seed);
   return TakeFromRounds<S7Pdu>(size, [&] { return g.Round(); });
 }
 
-std::vector<S7Pdu> S7Random(const ProbeConfig& config, size_t size,
+std::vector<S7Pdu> S7Random(const S7ProbeConfig& config, size_t size,
                             uint64_t seed) {
   Generator g(config, seed);
   return TakeEach<S7Pdu>(size, [&] { return g.RandomPdu(); });
 }
 
-}  // namespace protolm::probe
+}  // namespace protolm::s7comm
