@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ByteView stream(data, size);
   device::ModbusDevice& device = device::Device();
   while (!stream.empty()) {
-    FrameResult frame = ModbusCodec().Frame(stream);
+    FrameResult frame = modbus::ModbusCodec().Frame(stream);
     if (frame.kind != FrameResult::Kind::kFrame) break;
     device::Require(frame.length >= 8 && frame.length <= stream.size());
     ByteView adu = stream.first(frame.length);

@@ -22,7 +22,7 @@ class ModbusSession : public net::ProtocolSession {
 class ModbusHandler : public net::ProtocolHandler {
  public:
   explicit ModbusHandler(DeviceState& state) : device_(state) {}
-  const Codec& codec() const override { return ModbusCodec(); }
+  const Codec& codec() const override { return modbus::ModbusCodec(); }
   std::unique_ptr<net::ProtocolSession> NewSession(const std::string&) override {
     return std::make_unique<ModbusSession>(device_);
   }

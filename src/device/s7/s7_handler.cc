@@ -118,7 +118,7 @@ class S7Handler : public net::ProtocolHandler {
  public:
   S7Handler(const DeviceProfile& profile, DeviceState& state)
       : cpu_(profile, state) {}
-  const Codec& codec() const override { return S7commCodec(); }
+  const Codec& codec() const override { return s7comm::S7commCodec(); }
   std::unique_ptr<net::ProtocolSession> NewSession(const std::string&) override {
     return std::make_unique<S7Session>(cpu_);
   }

@@ -8,7 +8,7 @@
 #include "proto/modbus/function_code.h"
 #include "proto/modbus/mbap.h"
 
-namespace protolm {
+namespace protolm::modbus {
 namespace {
 
 constexpr std::array<uint16_t, 1> kPorts = {502};
@@ -66,4 +66,4 @@ const Codec& ModbusCodec() {
   return codec;
 }
 
-}  // namespace protolm
+}  // namespace protolm::modbus

@@ -12,14 +12,10 @@
 
 #include "proto/codec.h"
 
-namespace protolm {
+namespace protolm::modbus {
 
 /// The process-wide Modbus/TCP codec; stateless, usable from any thread.
 const Codec& ModbusCodec();
-
-}  // namespace protolm
-
-namespace protolm::modbus {
 
 /// The codec's name: the --protocol value, the datasets' "protocol" field.
 inline constexpr std::string_view kProtocolName = "modbus";

@@ -8,7 +8,7 @@
 #include "proto/s7comm/s7_pdu.h"
 #include "proto/s7comm/tpkt.h"
 
-namespace protolm {
+namespace protolm::s7comm {
 namespace {
 
 using s7comm::CotpType;
@@ -79,4 +79,4 @@ const Codec& S7commCodec() {
   return codec;
 }
 
-}  // namespace protolm
+}  // namespace protolm::s7comm

@@ -15,14 +15,10 @@
 
 #include "proto/codec.h"
 
-namespace protolm {
+namespace protolm::s7comm {
 
 /// The process-wide S7comm codec instance.
 const Codec& S7commCodec();
-
-}  // namespace protolm
-
-namespace protolm::s7comm {
 
 /// The codec's name: the --protocol value, the datasets' "protocol" field.
 inline constexpr std::string_view kProtocolName = "s7comm";

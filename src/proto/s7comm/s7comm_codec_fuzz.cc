@@ -23,7 +23,7 @@ void Check(bool ok) {
 }
 
 void CheckUnit(ByteView unit) {
-  const Codec& codec = S7commCodec();
+  const Codec& codec = s7comm::S7commCodec();
   for (Direction dir :
        {Direction::kClientToServer, Direction::kServerToClient}) {
     Dissection d = codec.Dissect(unit, dir);
@@ -43,7 +43,7 @@ void CheckUnit(ByteView unit) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ByteView input(data, size);
-  const Codec& codec = S7commCodec();
+  const Codec& codec = s7comm::S7commCodec();
   int score = codec.DetectScore(input);
   Check(score >= 0 && score <= 100);
 

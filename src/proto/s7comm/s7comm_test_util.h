@@ -38,7 +38,7 @@ inline void ExpectRoundTrip(const Bytes& framed) {
 /// The codec's Dissect of `pdu`, after checking that Inspect gives the same
 /// info and status (the ingest fast path must agree with the full decoding).
 inline Dissection DissectChecked(ByteView pdu, Direction dir) {
-  const Codec& codec = S7commCodec();
+  const Codec& codec = s7comm::S7commCodec();
   Dissection d = codec.Dissect(pdu, dir);
   Inspection i = codec.Inspect(pdu, dir);
   EXPECT_EQ(i, (Inspection{d.info, d.status}))
