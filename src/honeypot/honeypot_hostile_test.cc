@@ -253,7 +253,7 @@ class HostileInputTest : public ::testing::Test {
   /// flags, each answered validly.
   void ExpectS7Served() {
     auto opening =
-        probe::DefaultProbeConfig("s7comm")->settings->Opening(1, 0xffff);
+        probe::DefaultProbeConfig("s7comm")->settings->Opening(1, [] { return uint16_t{0xffff}; });
     ASSERT_TRUE(opening.ok());
     LoopbackClient client(s7_port_);
     ASSERT_TRUE(client.connected());
@@ -333,7 +333,7 @@ TEST_F(HostileInputTest, OversizedLengthFieldsAreRefusedAtOnce) {
 TEST_F(HostileInputTest, HalfFramesThenSilenceAreClosedByTheFrameTimeout) {
   const Bytes modbus = ModbusRead(1, 0);
   auto opening =
-      probe::DefaultProbeConfig("s7comm")->settings->Opening(1, 0xffff);
+      probe::DefaultProbeConfig("s7comm")->settings->Opening(1, [] { return uint16_t{0xffff}; });
   ASSERT_TRUE(opening.ok());
   const Bytes& connect = (*opening)->requests()[0];
   LoopbackClient modbus_half(modbus_port_);

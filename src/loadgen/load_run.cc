@@ -138,7 +138,8 @@ Result<LoadReport> RunLoad(const LoadOptions& options,
                    probe::DefaultProbeConfig(options.protocol));
   ASSIGN_OR_RETURN(std::unique_ptr<ConnectionOpening> opening,
                    config.settings->Opening(
-                       static_cast<uint16_t>(options.pipeline), kOpeningRef));
+                       static_cast<uint16_t>(options.pipeline),
+                       [] { return kOpeningRef; }));
   const Protocol& protocol = *FindProtocol(options.protocol);
 
   LoadShared shared(options, requests.requests, protocol, opening.get(),

@@ -87,7 +87,7 @@ Bytes ProbeAnswer(const std::string& protocol, uint16_t port,
   EXPECT_TRUE(connection.ok()) << connection.status().message();
   if (!connection.ok()) return {};
   auto opening =
-      probe::DefaultProbeConfig(protocol).value().settings->Opening(1, 0xffff);
+      probe::DefaultProbeConfig(protocol).value().settings->Opening(1, [] { return uint16_t{0xffff}; });
   EXPECT_TRUE(opening.ok());
   if (opening.ok() && *opening != nullptr)
     for (const Bytes& step : (*opening)->requests())

@@ -84,7 +84,7 @@ Result<RequestList> DatasetRequests(const std::string& path,
   ASSIGN_OR_RETURN(probe::ProbeConfig config,
                    probe::DefaultProbeConfig(protocol_name));
   ASSIGN_OR_RETURN(std::unique_ptr<ConnectionOpening> opening,
-                   config.settings->Opening(1, 0));
+                   config.settings->Opening(1, [] { return uint16_t{0}; }));
   ASSIGN_OR_RETURN(std::vector<DatasetRecord> records, ReadDataset(path));
   RequestList list;
   for (const DatasetRecord& record : records) {

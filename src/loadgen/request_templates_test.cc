@@ -33,7 +33,7 @@ Bytes S7Read(uint16_t ref) {
 std::unique_ptr<ConnectionOpening> S7Opening() {
   return probe::DefaultProbeConfig("s7comm")
       .value()
-      .settings->Opening(1, 0xffff)
+      .settings->Opening(1, [] { return uint16_t{0xffff}; })
       .value();
 }
 

@@ -81,7 +81,8 @@ class Prober : public ProbeChannel {
   /// with one job in flight and the next reference), every step recorded.
   Status Open() {
     ASSIGN_OR_RETURN(std::unique_ptr<ConnectionOpening> opening,
-                     o_.config.settings->Opening(1, NextReference()));
+                     o_.config.settings->Opening(
+                         1, [this] { return NextReference(); }));
     if (opening == nullptr) return Status::Ok();
     for (size_t step = 0; step < opening->requests().size(); ++step) {
       ASSIGN_OR_RETURN(Bytes answer, Exchange(opening->requests()[step]));

@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,10 +104,13 @@ class ProbeSettings {
     return {};
   }
   /// How a client opens each connection before its requests, asking for
-  /// `parallel_jobs` requests in flight, with `reference` for the opening's
-  /// own identified request; null when a connection needs no opening.
+  /// `parallel_jobs` requests in flight; `next_identifier` is called for
+  /// each identifier the opening's own requests carry (S7: the setup job's
+  /// PDU reference), only when there is an opening. Null when a connection
+  /// needs no opening.
   virtual Result<std::unique_ptr<ConnectionOpening>> Opening(
-      uint16_t /*parallel_jobs*/, uint16_t /*reference*/) const {
+      uint16_t /*parallel_jobs*/,
+      const std::function<uint16_t()>& /*next_identifier*/) const {
     return std::unique_ptr<ConnectionOpening>();
   }
 };

@@ -39,9 +39,11 @@ Status S7ProbeSettings::Probe(const ProbeRun& run,
 }
 
 Result<std::unique_ptr<ConnectionOpening>> S7ProbeSettings::Opening(
-    uint16_t parallel_jobs, uint16_t reference) const {
-  ASSIGN_OR_RETURN(std::unique_ptr<S7Opening> opening,
-                   S7Opening::Build(config_, parallel_jobs, reference));
+    uint16_t parallel_jobs,
+    const std::function<uint16_t()>& next_identifier) const {
+  ASSIGN_OR_RETURN(
+      std::unique_ptr<S7Opening> opening,
+      S7Opening::Build(config_, parallel_jobs, next_identifier()));
   return std::unique_ptr<ConnectionOpening>(std::move(opening));
 }
 

@@ -25,7 +25,8 @@ class S7ProbeSettings : public ProbeSettings {
   std::vector<std::string> strategies() const override;
   Status Probe(const ProbeRun& run, ProbeChannel& channel) const override;
   Result<std::unique_ptr<ConnectionOpening>> Opening(
-      uint16_t parallel_jobs, uint16_t reference) const override;
+      uint16_t parallel_jobs,
+      const std::function<uint16_t()>& next_identifier) const override;
 
  private:
   S7ProbeConfig config_;
