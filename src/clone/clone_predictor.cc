@@ -14,10 +14,8 @@ namespace {
 
 /// The protocol of `record`. Errors: InvalidArgument naming the record.
 Result<const Protocol*> ProtocolOf(const DatasetRecord& record) {
-  const Protocol* protocol = FindProtocol(record.protocol);
-  if (protocol == nullptr)
-    return InvalidArgument(record.where + ": no protocol \"" + record.protocol +
-                           "\" (known: " + ProtocolNames() + ")");
+  Result<const Protocol*> protocol = RequireProtocol(record.protocol);
+  if (!protocol.ok()) return protocol.status().WithContext(record.where);
   return protocol;
 }
 
@@ -53,10 +51,7 @@ Result<std::vector<Bytes>> PredictIsolated(
 Result<std::vector<Bytes>> PredictReplay(
     const lm::Engine& engine, const std::vector<DatasetRecord>& records,
     const PredictOptions& options) {
-  const Protocol* device = FindProtocol(options.protocol);
-  if (device == nullptr)
-    return InvalidArgument("no protocol \"" + options.protocol +
-                           "\" (known: " + ProtocolNames() + ")");
+  ASSIGN_OR_RETURN(const Protocol* device, RequireProtocol(options.protocol));
   emu::StateOverlay state(*device, options.known.get());
   emu::ResponderOptions responder_options;
   responder_options.constrained = options.constrained;

@@ -9,12 +9,8 @@ Result<std::shared_ptr<const DeviceKnowledge>> KnowledgeOf(
     const lm::Provenance& provenance) {
   if (provenance.protocol.empty())
     return std::shared_ptr<const DeviceKnowledge>();  // names no protocol
-  const Protocol* protocol = FindProtocol(provenance.protocol);
-  if (protocol == nullptr) {
-    return InvalidArgument("protocol \"" + provenance.protocol +
-                           "\" is not one protolm knows (" + ProtocolNames() +
-                           ")");
-  }
+  ASSIGN_OR_RETURN(const Protocol* protocol,
+                   RequireProtocol(provenance.protocol));
   ASSIGN_OR_RETURN(std::unique_ptr<DeviceKnowledge> known,
                    protocol->KnowledgeFromProvenance(provenance.extra));
   return std::shared_ptr<const DeviceKnowledge>(std::move(known));

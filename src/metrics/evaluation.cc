@@ -19,9 +19,7 @@ const DeviceKnowledge* KnownFor(const EvalOptions& options,
 
 Status Validate(const Protocol* protocol, const EvalRecord& r,
                 const EvalOptions& options) {
-  if (protocol == nullptr)
-    return Unsupported("no protocol \"" + r.protocol +
-                       "\" (known: " + ProtocolNames() + ")");
+  if (protocol == nullptr) return RequireProtocol(r.protocol).status();
   return protocol->ValidateResponse(r.request, r.predicted,
                                     KnownFor(options, r.protocol));
 }

@@ -29,6 +29,14 @@ const Protocol* FindProtocol(std::string_view name) {
   return nullptr;
 }
 
+Result<const Protocol*> RequireProtocol(std::string_view name) {
+  const Protocol* protocol = FindProtocol(name);
+  if (protocol == nullptr)
+    return InvalidArgument("no protocol \"" + std::string(name) +
+                           "\" (known: " + ProtocolNames() + ")");
+  return protocol;
+}
+
 std::string ProtocolNames() {
   std::string out;
   for (const Protocol* p : Table()) {

@@ -23,6 +23,9 @@ std::span<const Protocol* const> AllProtocols();
 /// The protocol called `name`, or nullptr.
 const Protocol* FindProtocol(std::string_view name);
 
+/// The protocol called `name`. Errors: InvalidArgument "no protocol \"x\"
+/// (known: modbus, s7comm)".
+Result<const Protocol*> RequireProtocol(std::string_view name);
 /// "modbus, s7comm": for help texts and error messages.
 std::string ProtocolNames();
 
