@@ -1,0 +1,38 @@
+// WarningLimiter: the warnings one text input gives a TraceSink, capped.
+//
+// A reader of lines warns about each line it cannot use ("auth.log:12: ...")
+// and goes on (trace_source.h). A hostile or wrong input (a binary file, a
+// log given to the strace reader) would otherwise give a warning per line:
+// the limiter passes on the first `limit` of them and, at Finish(), one more
+// saying how many it held back. Borrows the sink; one thread.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include "trace/trace_source.h"
+
+namespace protolm {
+
+class WarningLimiter {
+ public:
+  WarningLimiter(std::string input_name, TraceSink& sink, size_t limit = 10)
+      : input_name_(std::move(input_name)), sink_(sink), limit_(limit) {}
+
+  /// Warns "NAME:LINE: what" (the line left out when 0).
+  void Warn(uint64_t line, const std::string& what);
+  /// Reports the warnings held back, if any; call once, at the end.
+  void Finish();
+
+  uint64_t count() const { return count_; }
+
+ private:
+  std::string input_name_;
+  TraceSink& sink_;
+  size_t limit_;
+  uint64_t count_ = 0;
+};
+
+}  // namespace protolm
