@@ -63,6 +63,8 @@ TEST(TextFieldsTest, SplitsOnWhitespaceAndParsesDecimals) {
   EXPECT_EQ(ParseInt64("42x"), std::nullopt);
   EXPECT_EQ(ParseInt64(""), std::nullopt);
   EXPECT_EQ(ParseInt64("99999999999999999999"), std::nullopt);
+  EXPECT_TRUE(HasControlBytes(std::string("a\0b", 3)));
+  EXPECT_FALSE(HasControlBytes("a\tb c"));
 }
 
 }  // namespace

@@ -24,6 +24,14 @@ std::vector<std::string_view> SplitWhitespace(std::string_view text) {
   return fields;
 }
 
+bool HasControlBytes(std::string_view text) {
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && byte != '\t') || byte == 0x7f) return true;
+  }
+  return false;
+}
+
 std::optional<int64_t> ParseInt64(std::string_view text) {
   int64_t value = 0;
   const char* end = text.data() + text.size();
