@@ -1,5 +1,5 @@
 // Tests of the numbered system-call readers on the real data sets: ADFA-LD
-// files (extracted from the shared zip) and UNM's interleaved PID lists, the
+// files (two extracted from the shared zip) and UNM's interleaved PID lists, the
 // i386/x86_64 name tables, and hostile input as one error or warnings.
 #include <gtest/gtest.h>
 
@@ -42,10 +42,14 @@ TEST(SyscallTableTest, NamesI386AndX86_64Numbers) {
 class AdfaSourceTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // python3 (in scripts/setup.sh) rather than unzip, which may be missing.
     auto unzip = testing::RunCommand(
-        {"unzip", "-q", kData + "/syscalls/adfa-ld/ADFA-LD_Training_Data_Master.zip",
-         "Training_Data_Master/UTD-0773.txt",
-         "Training_Data_Master/UTD-0294.txt", "-d", dir_.Path("adfa")});
+        {"python3", "-c",
+         "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall("
+         "sys.argv[2], members=sys.argv[3:])",
+         kData + "/syscalls/adfa-ld/ADFA-LD_Training_Data_Master.zip",
+         dir_.Path("adfa"), "Training_Data_Master/UTD-0773.txt",
+         "Training_Data_Master/UTD-0294.txt"});
     ASSERT_EQ(unzip.exit_code, 0) << unzip.err;
   }
   testing::ScratchDir dir_;
