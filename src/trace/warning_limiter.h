@@ -23,10 +23,10 @@ class WarningLimiter {
 
   /// Warns "NAME:LINE: what" (the line left out when 0).
   void Warn(uint64_t line, const std::string& what);
+  /// The warning for a line LineReader skipped as too long.
+  void WarnLineTooLong(uint64_t line) { Warn(line, "line over 1 MiB skipped"); }
   /// Reports the warnings held back, if any; call once, at the end.
   void Finish();
-
-  uint64_t count() const { return count_; }
 
  private:
   std::string input_name_;

@@ -36,7 +36,6 @@ class LineReader {
 
   /// The 1-based number of the line Next() returned last (0 before it).
   uint64_t line_number() const { return line_number_; }
-  size_t max_line_bytes() const { return max_line_bytes_; }
 
  private:
   /// Appends the next chunk of the stream to the buffer; false at its end.

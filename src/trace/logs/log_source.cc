@@ -137,7 +137,7 @@ Status LogSource::Read(std::istream& in, const std::string& name,
        (outcome = lines.Next(line)) != LineReader::Outcome::kEnd;) {
     uint64_t number = lines.line_number();
     if (outcome == LineReader::Outcome::kTooLong) {
-      warnings.Warn(number, "line over 1 MiB skipped");
+      warnings.WarnLineTooLong(number);
       continue;
     }
     if (HasControlBytes(line)) {

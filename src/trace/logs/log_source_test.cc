@@ -154,6 +154,16 @@ TEST(LogSourceTest, HostileLinesAreCappedWarnings) {
   ASSERT_EQ(sink.warnings.size(), 11u);
   EXPECT_EQ(sink.warnings[0].message(), "h.log:1: no header; the whole line read as the message");
   EXPECT_EQ(sink.warnings[10].message(), "h.log: 5 more lines with problems not reported");
+  // The session expression sees only 4 KiB: a 200 KB block id cannot
+  // exhaust the stack of libstdc++'s recursive matcher.
+  std::istringstream deep("blk_" + std::string(200'000, '7') + "\n");
+  LogSourceOptions sessions;
+  sessions.session_regex = "blk_-?[0-9]+";
+  CollectingSink one;
+  ASSERT_TRUE(LogSource("unused", miner, sessions).Read(deep, "d.log", one).ok());
+  ASSERT_EQ(one.traces.size(), 1u);
+  EXPECT_EQ(one.traces[0].info.id.size(), 4096u);
+
   LogSourceOptions bad;
   bad.session_regex = "blk_(";
   EXPECT_EQ(LogSource("unused", miner, bad).Read(in, "h.log", sink).code(),

@@ -71,7 +71,6 @@ class LogTemplateMiner {
   /// The template with this id; nullptr when there is none.
   const LogTemplate* Find(uint32_t id) const;
   size_t size() const { return templates_.size(); }
-  const LogTemplateMinerOptions& options() const { return options_; }
 
   nlohmann::json ToJson() const;
   /// Malformed when `json` is not what ToJson() writes.

@@ -78,7 +78,7 @@ Status AdfaSource::ReadTrace(std::istream& in, const std::string& id,
   for (LineReader::Outcome outcome; (outcome = lines.Next(line)) !=
                                     LineReader::Outcome::kEnd;) {
     if (outcome == LineReader::Outcome::kTooLong) {
-      warnings.Warn(lines.line_number(), "line over 1 MiB skipped");
+      warnings.WarnLineTooLong(lines.line_number());
       continue;
     }
     for (std::string_view word : SplitWhitespace(line)) {

@@ -1,6 +1,8 @@
 // Taking an strace output line apart (see strace_line.h).
 #include "trace/syscalls/strace_line.h"
 
+#include <utility>
+
 #include "util/text_fields.h"
 
 namespace protolm {

@@ -68,9 +68,7 @@ class StraceTraces {
     }
   }
 
-  void Warn(uint64_t line_number, const std::string& what) {
-    warnings_.Warn(line_number, what);
-  }
+  WarningLimiter& warnings() { return warnings_; }
 
   /// Ends what is still open, in the order the traces started.
   void Finish() {
@@ -137,7 +135,7 @@ class StraceTraces {
   void Resume(int64_t tid, const StraceLine& line, uint64_t line_number) {
     auto it = pending_.find(tid);
     if (it == pending_.end()) {
-      Warn(line_number, "'" + std::string(line.name.substr(0, 40)) +
+      warnings_.Warn(line_number, "'" + std::string(line.name.substr(0, 40)) +
                             " resumed' with no unfinished start; its "
                             "arguments before the cut are lost");
       it = pending_.emplace(tid, Pending{std::string(line.name) + "(",
@@ -170,7 +168,7 @@ class StraceTraces {
             uint64_t line_number) {
     Result<StraceCall> call = ParseStraceCall(text);
     if (!call.ok()) {
-      Warn(line_number, call.status().message());
+      warnings_.Warn(line_number, call.status().message());
       return;
     }
     OpenTrace& trace = TraceOf(tid, line_number);
@@ -264,7 +262,7 @@ Status StraceSource::Read(std::istream& in, const std::string& name,
   for (LineReader::Outcome outcome;
        (outcome = lines.Next(text)) != LineReader::Outcome::kEnd;) {
     if (outcome == LineReader::Outcome::kTooLong) {
-      traces.Warn(lines.line_number(), "line over 1 MiB skipped");
+      traces.warnings().WarnLineTooLong(lines.line_number());
       continue;
     }
     if (SplitWhitespace(text).empty()) continue;
@@ -276,7 +274,7 @@ Status StraceSource::Read(std::istream& in, const std::string& name,
           ": not strace output");
     }
     if (!line.ok()) {
-      traces.Warn(lines.line_number(), line.status().message());
+      traces.warnings().Warn(lines.line_number(), line.status().message());
       continue;
     }
     seen_strace = true;

@@ -51,7 +51,7 @@ Status UnmSource::Read(std::istream& in, const std::string& name,
   for (LineReader::Outcome outcome; (outcome = lines.Next(line)) !=
                                     LineReader::Outcome::kEnd;) {
     if (outcome == LineReader::Outcome::kTooLong) {
-      warnings.Warn(lines.line_number(), "line over 1 MiB skipped");
+      warnings.WarnLineTooLong(lines.line_number());
       continue;
     }
     if (SplitWhitespace(line).empty()) continue;
