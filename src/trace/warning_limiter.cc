@@ -10,6 +10,11 @@ void WarningLimiter::Warn(uint64_t line, const std::string& what) {
   sink_.OnWarning(Malformed(where + ": " + what));
 }
 
+Status NotText(const std::string& input_name, uint64_t line) {
+  return Malformed(input_name + ":" + std::to_string(line) +
+                   ": control bytes: not a text file (binary data?)");
+}
+
 void WarningLimiter::Finish() {
   if (count_ <= limit_) return;
   sink_.OnWarning(Malformed(input_name_ + ": " +

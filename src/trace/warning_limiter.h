@@ -4,7 +4,8 @@
 // and goes on (trace_source.h). A hostile or wrong input (a binary file, a
 // log given to the strace reader) would otherwise give a warning per line:
 // the limiter passes on the first `limit` of them and, at Finish(), one more
-// saying how many it held back. Borrows the sink; one thread.
+// saying how many it held back; and a text input that starts with binary
+// data is no text at all (NotText). Borrows the sink; one thread.
 #pragma once
 
 #include <cstddef>
@@ -15,6 +16,10 @@
 #include "trace/trace_source.h"
 
 namespace protolm {
+
+/// The error of an input whose first line holds control bytes: a binary
+/// file given to a reader of text ("NAME:LINE: control bytes: ...").
+Status NotText(const std::string& input_name, uint64_t line);
 
 class WarningLimiter {
  public:

@@ -131,6 +131,7 @@ Status LogSource::Read(std::istream& in, const std::string& name,
   std::vector<EventField> fields;
   std::string token;
   TraceEvent event;
+  bool read_text = false;
   LineReader lines(in);
   std::string_view line;
   for (LineReader::Outcome outcome;
@@ -141,10 +142,12 @@ Status LogSource::Read(std::istream& in, const std::string& name,
       continue;
     }
     if (HasControlBytes(line)) {
+      if (!read_text) return NotText(name, number);
       warnings.Warn(number, "control bytes (binary data?); line skipped");
       continue;
     }
     if (SplitWhitespace(line).empty()) continue;
+    read_text = true;
     fields.clear();
     std::string_view message = line;
     if (options_.header) {

@@ -23,7 +23,8 @@
 // 1+ the template's text ("PacketResponder <*> for block blk_<*>
 // terminating"), for a message without template its masked words.
 //
-// Damage: lines with control bytes (a binary file), over 1 MiB or without
+// Damage: input whose first line has control bytes is not text (the error
+// of Run()); later lines with control bytes, over 1 MiB or without
 // the header are warnings naming file and line (at most 10, then a count);
 // a line without header is still read, whole, as the message. Memory: one
 // line, the miner, one TraceInfo per session. Single-threaded; one Run.
@@ -57,7 +58,8 @@ class LogSource : public TraceSource {
             LogSourceOptions options = {});
 
   /// Errors: IoError (cannot be opened), InvalidArgument (a session
-  /// expression that does not compile, zero window lines).
+  /// expression that does not compile, zero window lines), Malformed (a
+  /// binary file).
   Status Run(TraceSink& sink) override;
 
   /// Reads `in`, named `name` in ids and messages: what Run() does.

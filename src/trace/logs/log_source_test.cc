@@ -184,12 +184,18 @@ TEST(SequenceSourceTest, ReadsDeepLogHdfsSessions) {
   EXPECT_EQ(FieldOf(first.events[18], "key"), "21");
 
   std::istringstream binary(std::string("\x7f" "ELF\x02\x01\n\n1 2\n", 12));
+  CollectingSink refused;
+  EXPECT_EQ(source.Read(binary, "b", refused).message(),
+            "b:1: control bytes: not a text file (binary data?)");
+  EXPECT_TRUE(refused.traces.empty());
+
+  std::istringstream damaged(std::string("1 2\n\x7f" "ELF\x02\x01\n3\n", 13));
   CollectingSink warned;
-  ASSERT_TRUE(source.Read(binary, "b", warned).ok());
-  EXPECT_EQ(warned.traces.size(), 1u);
+  ASSERT_TRUE(source.Read(damaged, "b", warned).ok());
+  EXPECT_EQ(warned.traces.size(), 2u);
   ASSERT_EQ(warned.warnings.size(), 1u);
   EXPECT_EQ(warned.warnings[0].message(),
-            "b:1: control bytes (binary data?); line skipped");
+            "b:2: control bytes (binary data?); line skipped");
 }
 
 }  // namespace

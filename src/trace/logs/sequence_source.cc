@@ -33,6 +33,7 @@ Status SequenceSource::Read(std::istream& in, const std::string& name,
       continue;
     }
     if (HasControlBytes(line)) {
+      if (started == 0) return NotText(name, number);
       warnings.Warn(number, "control bytes (binary data?); line skipped");
       continue;
     }

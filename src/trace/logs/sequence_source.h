@@ -5,7 +5,8 @@
 // Each non-blank line is a trace: id = its line number, first_record the
 // same; its events are its whitespace-separated words in order, with no
 // actor or time, the field `key` = the word and, with any token depth, the
-// token = the word. Damage: a line with control bytes (binary data) or over
+// token = the word. Damage: input whose first line has control bytes is not
+// text (the error of Run()); a later line with control bytes or over
 // 1 MiB is a warning naming file and line (at most 10, then a count) and is
 // skipped. Memory: one line. Single-threaded; one Run.
 #pragma once
@@ -27,7 +28,7 @@ class SequenceSource : public TraceSource {
  public:
   explicit SequenceSource(std::string path, SequenceSourceOptions options = {});
 
-  /// Errors: IoError (cannot be opened).
+  /// Errors: IoError (cannot be opened), Malformed (a binary file).
   Status Run(TraceSink& sink) override;
 
   /// Reads `in`, named `name` in messages: what Run() does.
