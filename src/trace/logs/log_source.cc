@@ -159,10 +159,11 @@ Status LogSource::Read(std::istream& in, const std::string& name,
     LogMatch match = options_.learn ? miner_.Learn(message) : miner_.Match(message);
     fields.push_back({"template", std::to_string(match.template_id)});
     for (size_t i = 0; i < match.parameters.size(); ++i)
-      fields.push_back({"p" + std::to_string(i + 1), match.parameters[i]});
+      fields.push_back(
+          {std::string("p").append(std::to_string(i + 1)), match.parameters[i]});
     token.clear();
     if (options_.token_depth && *options_.token_depth == 0) {
-      token = "E" + std::to_string(match.template_id);
+      token = std::string("E").append(std::to_string(match.template_id));
     } else if (options_.token_depth) {
       const LogTemplate* found = miner_.Find(match.template_id);
       token = found != nullptr ? found->Text() : MaskLogMessage(message);

@@ -64,7 +64,7 @@ LogTemplateMiner& LogTemplateMiner::operator=(LogTemplateMiner&&) noexcept =
 
 std::string LogTemplateMiner::RouteKey(const std::vector<std::string>& words,
                                        size_t level) const {
-  if (level == 0) return "#" + std::to_string(words.size());
+  if (level == 0) return std::string("#").append(std::to_string(words.size()));
   const std::string& word = words[level - 1];
   if (HasDigit(word) || word.find(kLogWildcard) != std::string::npos)
     return std::string(kLogWildcard);

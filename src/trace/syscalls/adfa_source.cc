@@ -91,7 +91,7 @@ Status AdfaSource::ReadTrace(std::istream& in, const std::string& id,
       }
       if (!number) {
         warnings.Warn(lines.line_number(),
-                      "'" + std::string(word.substr(0, 20)) +
+                      std::string("'").append(word.substr(0, 20)) +
                           "' is not a system-call number; skipped");
         continue;
       }

@@ -135,7 +135,7 @@ class StraceTraces {
   void Resume(int64_t tid, const StraceLine& line, uint64_t line_number) {
     auto it = pending_.find(tid);
     if (it == pending_.end()) {
-      warnings_.Warn(line_number, "'" + std::string(line.name.substr(0, 40)) +
+      warnings_.Warn(line_number, std::string("'").append(line.name.substr(0, 40)) +
                             " resumed' with no unfinished start; its "
                             "arguments before the cut are lost");
       it = pending_.emplace(tid, Pending{std::string(line.name) + "(",
