@@ -15,7 +15,13 @@ void FillSyscallNumberEvent(int64_t number, Actor actor,
   event.fields.clear();
   std::string number_text = std::to_string(number);
   event.fields.push_back({"nr", number_text});
-  if (options.arch) {
+  if (!options.names.empty()) {
+    bool named = number >= 0 &&
+                 static_cast<uint64_t>(number) < options.names.size() &&
+                 !options.names[number].empty();
+    event.fields.push_back(
+        {"syscall", named ? options.names[number] : "sys_" + number_text});
+  } else if (options.arch) {
     event.fields.push_back({"syscall", SyscallName(*options.arch, number)});
   }
   event.token.clear();

@@ -1,15 +1,18 @@
 // The event of one system call recorded as a number (ADFA-LD, UNM), and the
 // options the readers of such traces share.
 //
-// Fields: `nr` = the number as written; with an architecture, also `syscall`
-// = its name from the table (syscall_table.h: "read", or "sys_<n>"). Token,
-// at any depth: the name with an architecture, else the number. The readers
-// of UNM data leave the architecture unset: UNM's numbers are not Linux's
-// (SunOS and older kernels, each set with its own map).
+// Fields: `nr` = the number as written; with a map of names (a data set's
+// own, syscall_map_file.h) or an architecture, also `syscall` = its name
+// ("read", or "sys_<n>" when the map or table has none). Token, at any
+// depth: the name when there is one, else the number. UNM's numbers are not
+// Linux's (SunOS and older kernels): name them with the set's own map, if
+// any, never with an architecture.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "trace/syscalls/syscall_table.h"
 #include "trace/trace_event.h"
@@ -21,6 +24,9 @@ struct SyscallListOptions {
   std::optional<int> token_depth;
   /// The table that names the numbers; nullopt: numbers stay numbers.
   std::optional<SyscallArch> arch;
+  /// A data set's own names (index = number); when not empty, used instead
+  /// of `arch`.
+  std::vector<std::string> names;
 };
 
 /// Sets every member of `event` for the call `number` made by `actor`.

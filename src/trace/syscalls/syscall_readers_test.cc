@@ -9,6 +9,7 @@
 #include "testing/run_program.h"
 #include "testing/scratch_dir.h"
 #include "trace/syscalls/adfa_source.h"
+#include "trace/syscalls/syscall_map_file.h"
 #include "trace/syscalls/syscall_table.h"
 #include "trace/syscalls/unm_source.h"
 #include "trace/trace_test_support.h"
@@ -57,7 +58,9 @@ class AdfaSourceTest : public ::testing::Test {
 
 TEST_F(AdfaSourceTest, ReadsADirectoryAsOneTracePerFileInSortedOrder) {
   CollectingSink sink;
-  SyscallListOptions options{.token_depth = 0, .arch = SyscallArch::kI386};
+  SyscallListOptions options;
+  options.token_depth = 0;
+  options.arch = SyscallArch::kI386;
   AdfaSource source(dir_.Path("adfa"), options);
   ASSERT_TRUE(source.Run(sink).ok());
   EXPECT_TRUE(sink.warnings.empty());
@@ -89,7 +92,7 @@ TEST_F(AdfaSourceTest, AFileThatIsNoListOfNumbersIsAnError) {
 TEST(UnmSourceTest, OneTracePerPidFromInterleavedLines) {
   CollectingSink sink;
   UnmSource source(kData + "/syscalls/unm/8.Inetd/intrusion/inetd-intrusion.int",
-                   {.token_depth = 0, .arch = std::nullopt});
+                   {.token_depth = 0, .arch = std::nullopt, .names = {}});
   ASSERT_TRUE(source.Run(sink).ok());
   EXPECT_TRUE(sink.warnings.empty());
   // 31 PIDs in 8,371 lines (awk '{print $1}' | sort -u | wc -l).
@@ -104,6 +107,32 @@ TEST(UnmSourceTest, OneTracePerPidFromInterleavedLines) {
   EXPECT_EQ(first.events[0].token, "90");  // numbers stay numbers
   EXPECT_EQ(first.events[4].token, "5");
   EXPECT_EQ(std::get<ProcessActor>(first.events[0].actor).pid, 167);
+}
+
+TEST(UnmSourceTest, NamesCallsWithTheSetsOwnMap) {
+  const std::string sendmail = kData + "/syscalls/unm/1.Synthetic_Sendmail/";
+  Result<std::vector<std::string>> names =
+      ReadSyscallMap(sendmail + "syscallMap.txt");
+  ASSERT_TRUE(names.ok()) << names.status().message();
+  ASSERT_EQ(names->size(), 182u);
+  EXPECT_EQ((*names)[2], "read");
+  CollectingSink sink;
+  SyscallListOptions options{.token_depth = 0, .arch = std::nullopt,
+                             .names = std::move(names).value()};
+  ASSERT_TRUE(UnmSource(sendmail + "normal-data/bounce.int", options)
+                  .Run(sink)
+                  .ok());
+  ASSERT_FALSE(sink.traces.empty());
+  // bounce.int starts "551 4", "551 2", "551 66".
+  const auto& first = sink.traces[0];
+  EXPECT_EQ(first.info.id, "551");
+  ASSERT_GE(first.events.size(), 3u);
+  EXPECT_EQ(first.events[0].token, "open");
+  EXPECT_EQ(first.events[1].token, "read");
+  EXPECT_EQ(FieldOf(first.events[2], "nr"), "66");
+
+  EXPECT_EQ(ReadSyscallMap(kData + "/syscalls/unm/README.md").status().code(),
+            StatusCode::kMalformed);
 }
 
 TEST(UnmSourceTest, GarbageAfterGoodLinesIsACappedWarning) {

@@ -6,8 +6,8 @@
 // line number, id = the PID as written), all ending at the end of the file
 // (the data does not say when a process ended). Events: actor =
 // ProcessActor{pid}, no time; fields and token as syscall_number_event.h.
-// The numbers are not Linux's (each UNM set has its own map), so leave the
-// options' architecture unset unless the data says otherwise.
+// The numbers are not Linux's: leave the options' architecture unset, and
+// name them with the set's own map (syscall_map_file.h) where it has one.
 //
 // Damage: a file whose first non-blank line is not `PID NUMBER` is not UNM
 // data (the error of Run()); a later such line, or one over 1 MiB, is a
