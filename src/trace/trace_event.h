@@ -46,7 +46,9 @@ struct EventField {
 };
 
 struct TraceEvent {
-  std::optional<int64_t> time_us;  // microseconds since the epoch, if known
+  /// Microseconds since the epoch, if known; a source that knows only the
+  /// time of day (strace -tt) gives microseconds since midnight and says so.
+  std::optional<int64_t> time_us;
   Actor actor;
   Bytes bytes;                     // the event's raw bytes, if it has any
   std::vector<EventField> fields;  // its named values, if it has any

@@ -6,17 +6,14 @@
 //                            a codec claims, one event per framed PDU
 //   trace/dataset_source.h   a JSONL dataset (docs/dataset-format.md): one
 //                            trace per session, request and response events
-// and the readers still to come are each one class behind the same interface:
-//   strace output            a trace per traced command (or per PID), events
-//                            = calls; actor = ProcessActor from the PID
-//                            prefix; fields syscall, args, ret; time from -tt
-//   ADFA-LD / UNM syscalls   ADFA-LD: a trace per file, events = syscall
-//                            numbers, no actor; UNM: `PID syscall` lines, a
-//                            trace per PID, interleaved in the file
-//   log lines + session regex  a trace per value the regex captures
-//                            (interleaved), events = lines, fields = the
-//                            template's parameters, token = the template id
-//   DeepLog sequences        a trace per line, events = its log keys
+//   trace/syscalls/          AdfaSource (a trace per ADFA-LD file), UnmSource
+//                            (UNM `PID syscall` lines, a trace per PID),
+//                            StraceSource (strace -f -tt output, a trace per
+//                            process; fields syscall, args, ret, result)
+//   trace/logs/              LogSource (log lines → templates, a trace per
+//                            session the regex names, or windows),
+//                            SequenceSource (DeepLog: a trace per line)
+// (docs/trace-sources.md describes each one's format, ids, fields, tokens).
 // Tokens: each source takes an optional depth (nullopt = no tokens). For
 // codec-read bytes it is an Abstract() depth (proto/field_tree.h); a reader
 // of another kind documents its own levels (say a syscall name at 0, name
