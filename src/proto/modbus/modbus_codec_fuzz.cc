@@ -55,7 +55,7 @@ void CheckAdu(ByteView adu) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace protolm;
   const ByteView input(data, size);
-  const Codec& codec = ModbusCodec();
+  const Codec& codec = modbus::ModbusCodec();
   const int score = codec.DetectScore(input);
   modbus::Require(score >= 0 && score <= 100);
   if (std::optional<size_t> start = codec.Resync(input)) {
