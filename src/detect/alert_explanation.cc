@@ -21,10 +21,9 @@ nlohmann::json Evidence(const DetectorModel& model, const TraceSequence& trace,
                         std::span<const TokenId> ids, size_t index,
                         const ExplainOptions& options) {
   nlohmann::json expected = nlohmann::json::array();
-  for (const Expectation& e : model.detector->Expected(ids, index,
-                                                       options.top_k)) {
-    expected.push_back(
-        {{"event", model.vocabulary.Text(e.event)}, {"p", e.p}});
+  for (const Expectation& e :
+       model.detector->Expected(ids, index, options.top_k)) {
+    expected.push_back({{"event", model.vocabulary.Text(e.event)}, {"p", e.p}});
   }
   size_t context_start = index - std::min(index, options.context);
   nlohmann::json context = nlohmann::json::array();

@@ -70,8 +70,8 @@ Status CountVectorDetector::AddVector(const CountVector& counts,
     }
     max_counts_[id] = std::max(max_counts_[id], count);
   }
-  auto [it, inserted] = index_.try_emplace(std::string(VectorKey(counts)),
-                                           vectors_.size());
+  auto [it, inserted] =
+      index_.try_emplace(std::string(VectorKey(counts)), vectors_.size());
   if (inserted) {
     vectors_.push_back(counts);
     vector_traces_.push_back(0);

@@ -61,7 +61,7 @@ class CountVectorDetector final : public TraceDetector {
   }
 
   size_t vocabulary_size_ = 0;
-  std::vector<CountVector> vectors_;    // distinct training vectors
+  std::vector<CountVector> vectors_;     // distinct training vectors
   std::vector<uint64_t> vector_traces_;  // traces per vector
   std::unordered_map<std::string, size_t, KeyHash, std::equal_to<>> index_;
   std::vector<uint64_t> event_totals_;  // per id: events in training

@@ -61,11 +61,13 @@ Result<double> DetectionAtFar(std::span<const double> normal,
 }
 
 double Confusion::Precision() const {
-  return Ratio(double(true_positives), double(true_positives + false_positives));
+  return Ratio(double(true_positives),
+               double(true_positives + false_positives));
 }
 
 double Confusion::Recall() const {
-  return Ratio(double(true_positives), double(true_positives + false_negatives));
+  return Ratio(double(true_positives),
+               double(true_positives + false_negatives));
 }
 
 double Confusion::FalsePositiveRate() const {
@@ -82,7 +84,8 @@ double Confusion::F1() const {
 Confusion ConfusionAt(std::span<const double> normal,
                       std::span<const double> anomalous, double threshold) {
   Confusion c;
-  for (double s : normal) ++(s > threshold ? c.false_positives : c.true_negatives);
+  for (double s : normal)
+    ++(s > threshold ? c.false_positives : c.true_negatives);
   for (double s : anomalous) {
     ++(s > threshold ? c.true_positives : c.false_negatives);
   }

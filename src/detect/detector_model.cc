@@ -48,8 +48,8 @@ Status DetectorModel::Calibrate(std::span<const TraceSequence> normal,
     event_surprisals.insert(event_surprisals.end(), surprisals.begin(),
                             surprisals.end());
   }
-  ASSIGN_OR_RETURN(calibration, detect::Calibrate(trace_scores,
-                                                  event_surprisals, far));
+  ASSIGN_OR_RETURN(calibration,
+                   detect::Calibrate(trace_scores, event_surprisals, far));
   return Status::Ok();
 }
 
@@ -96,8 +96,7 @@ Result<DetectorModel> DetectorModel::Parse(std::string_view text,
 
 Status DetectorModel::Save(const std::string& path) const {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << ToJson().dump(-1, ' ', false,
-                       nlohmann::json::error_handler_t::replace)
+  out << ToJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
       << '\n';
   out.close();
   if (!out) return IoError(path + ": cannot write the model");

@@ -27,9 +27,9 @@ NextEventResult ScorePredictions(
   }
   double f1_sum = 0;
   for (const auto& [type, t] : per_type) {
-    f1_sum += 2.0 * double(t.true_positives) /
-              double(2 * t.true_positives + t.false_positives +
-                     t.false_negatives);
+    f1_sum +=
+        2.0 * double(t.true_positives) /
+        double(2 * t.true_positives + t.false_positives + t.false_negatives);
   }
   result.accuracy = double(correct) / double(result.predictions);
   result.macro_f1 = f1_sum / double(per_type.size());

@@ -81,8 +81,9 @@ void NgramDetector::EventSurprisals(std::span<const TokenId> trace,
   }
 }
 
-std::vector<Expectation> NgramDetector::Expected(
-    std::span<const TokenId> trace, size_t position, size_t k) const {
+std::vector<Expectation> NgramDetector::Expected(std::span<const TokenId> trace,
+                                                 size_t position,
+                                                 size_t k) const {
   if (tables_.empty()) return {};
   std::vector<TokenId> padded =
       Padded(trace.first(std::min(position, trace.size())));

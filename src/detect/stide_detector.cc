@@ -72,22 +72,22 @@ void StideDetector::EventSurprisals(std::span<const TokenId> trace,
   }
 }
 
-std::vector<Expectation> StideDetector::Expected(
-    std::span<const TokenId> trace, size_t position, size_t k) const {
+std::vector<Expectation> StideDetector::Expected(std::span<const TokenId> trace,
+                                                 size_t position,
+                                                 size_t k) const {
   std::vector<TokenId> padded =
       Padded(trace.first(std::min(position, trace.size())));
-  const FollowerCounts* counts = windows_.Find(
-      std::span(padded).subspan(padded.size() - (window_ - 1)));
+  const FollowerCounts* counts =
+      windows_.Find(std::span(padded).subspan(padded.size() - (window_ - 1)));
   if (counts == nullptr) return {};
   std::vector<Expectation> expected;
   for (const auto& [event, count] : counts->followers) {
     expected.push_back({event, static_cast<double>(count) /
                                    static_cast<double>(counts->total)});
   }
-  std::stable_sort(expected.begin(), expected.end(),
-                   [](const Expectation& a, const Expectation& b) {
-                     return a.p > b.p;
-                   });
+  std::stable_sort(
+      expected.begin(), expected.end(),
+      [](const Expectation& a, const Expectation& b) { return a.p > b.p; });
   if (expected.size() > k) expected.resize(k);
   return expected;
 }
@@ -122,8 +122,8 @@ nlohmann::json StideDetector::ToJson() const {
   return nlohmann::json{
       {"kind", kind()},
       {"window", window_},
-      {"score", score_ == Score::kMismatchRate ? "mismatch_rate"
-                                               : "locality_frame"},
+      {"score",
+       score_ == Score::kMismatchRate ? "mismatch_rate" : "locality_frame"},
       {"frame", frame_},
       {"vocabulary_size", vocabulary_size_},
       {"windows", windows_.ToJson()}};
@@ -131,7 +131,8 @@ nlohmann::json StideDetector::ToJson() const {
 
 Result<std::unique_ptr<TraceDetector>> StideDetector::FromJson(
     const nlohmann::json& json, size_t vocabulary_size) {
-  ASSIGN_OR_RETURN(uint64_t window, ReadUnsigned(json, "window", 1, kMaxWindow));
+  ASSIGN_OR_RETURN(uint64_t window,
+                   ReadUnsigned(json, "window", 1, kMaxWindow));
   ASSIGN_OR_RETURN(std::string score_name, ReadString(json, "score"));
   Score score;
   if (score_name == "mismatch_rate") {

@@ -55,7 +55,8 @@ Result<SurprisalScoring> SurprisalScoring::FromJson(
   } else {
     return Malformed("scoring: unknown summary \"" + summary + "\"");
   }
-  ASSIGN_OR_RETURN(uint64_t window, ReadUnsigned(json, "window", 1, kMaxWindow));
+  ASSIGN_OR_RETURN(uint64_t window,
+                   ReadUnsigned(json, "window", 1, kMaxWindow));
   scoring.window = static_cast<size_t>(window);
   return scoring;
 }
