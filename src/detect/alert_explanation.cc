@@ -30,8 +30,12 @@ nlohmann::json Evidence(const DetectorModel& model, const TraceSequence& trace,
   for (size_t i = context_start; i < index; ++i) {
     context.push_back(trace.tokens[i]);
   }
+  // Index = the number of events: the trace's end was the anomaly.
+  const std::string observed = index < trace.tokens.size()
+                                   ? trace.tokens[index]
+                                   : std::string(Vocabulary::kBoundaryText);
   return nlohmann::json{{"index", index},
-                        {"observed", trace.tokens[index]},
+                        {"observed", observed},
                         {"expected", std::move(expected)},
                         {"context", std::move(context)}};
 }
@@ -50,10 +54,13 @@ nlohmann::json ScoreRecord(const DetectorModel& model,
                         {"score", score},
                         {"anomalous", anomalous},
                         {"events", ids.size()}};
-  if (anomalous && !ids.empty()) {
-    size_t index = model.detector->FirstAnomaly(ids, thresholds.event)
-                       .value_or(MostSurprising(*model.detector, ids));
-    record["first_anomaly"] = Evidence(model, trace, ids, index, options);
+  if (anomalous) {
+    std::optional<size_t> index =
+        model.detector->FirstAnomaly(ids, thresholds.event);
+    if (!index && !ids.empty()) index = MostSurprising(*model.detector, ids);
+    if (index) {
+      record["first_anomaly"] = Evidence(model, trace, ids, *index, options);
+    }
   }
   return record;
 }

@@ -12,7 +12,9 @@
 // whose surprisal passes it, or the first unseen window for STIDE); when no
 // single event passes (a windowed mean can rise without one), it is the
 // most surprising event. `observed` is the token as the trace had it, even
-// when the vocabulary calls it `<unk>`; `index` counts from 0.
+// when the vocabulary calls it `<unk>`; `index` counts from 0, and equals
+// `events` (observed "<end>") when the anomaly is that the trace ended there
+// (a detector that models the end, like the n-gram).
 #pragma once
 
 #include <cstddef>

@@ -61,7 +61,9 @@ TEST(ScoreRecord, NgramAlertUsesTheEventThreshold) {
   EXPECT_EQ(anomaly["observed"], "a");
   EXPECT_EQ(anomaly["context"], nlohmann::json({"a", "b", "c"}));
   ASSERT_EQ(anomaly["expected"].size(), 2u);
-  EXPECT_EQ(anomaly["expected"][0]["event"], "c");  // c followed c once
+  // After c, training's traces ended 3 times and went on with c once.
+  EXPECT_EQ(anomaly["expected"][0]["event"], "<end>");
+  EXPECT_EQ(anomaly["expected"][1]["event"], "c");
   // No event passes: the most surprising one is named instead.
   nlohmann::json fallback = ScoreRecord(*model, trace, {0.0, 1e9});
   EXPECT_EQ(fallback["first_anomaly"]["index"], 3);

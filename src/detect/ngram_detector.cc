@@ -28,8 +28,9 @@ Status NgramDetector::Train(std::span<const std::vector<TokenId>> traces,
   tables_.assign(order_, ContextTable{});
   for (const std::vector<TokenId>& trace : traces) {
     std::vector<TokenId> padded = Padded(trace);
+    padded.push_back(boundary_);  // the end is an outcome too
     for (size_t end = order_ - 1; end < padded.size(); ++end) {
-      if (padded[end] >= vocabulary_size_) {
+      if (padded[end] > boundary_) {
         return InvalidArgument("ngram: an event id is not in the vocabulary");
       }
       for (size_t m = 0; m < order_; ++m) {
@@ -49,7 +50,7 @@ std::vector<TokenId> NgramDetector::Padded(
 
 double NgramDetector::ProbabilityAt(const std::vector<TokenId>& padded,
                                     size_t end, TokenId next) const {
-  double p = 1.0 / static_cast<double>(vocabulary_size_);
+  double p = 1.0 / static_cast<double>(vocabulary_size_ + 1);
   for (size_t m = 0; m < tables_.size(); ++m) {
     const FollowerCounts* counts =
         tables_[m].Find(std::span(padded).subspan(end - m, m));
@@ -81,14 +82,19 @@ void NgramDetector::EventSurprisals(std::span<const TokenId> trace,
   }
 }
 
+double NgramDetector::EndSurprisal(std::span<const TokenId> trace) const {
+  if (tables_.empty()) return kMaxSurprisal;
+  return std::min(kMaxSurprisal, -std::log(Probability(trace, boundary_)));
+}
+
 std::vector<Expectation> NgramDetector::Expected(std::span<const TokenId> trace,
                                                  size_t position,
                                                  size_t k) const {
   if (tables_.empty()) return {};
   std::vector<TokenId> padded =
       Padded(trace.first(std::min(position, trace.size())));
-  std::vector<double> p(vocabulary_size_);
-  for (size_t id = 0; id < vocabulary_size_; ++id) {
+  std::vector<double> p(vocabulary_size_ + 1);  // events and the end
+  for (size_t id = 0; id <= vocabulary_size_; ++id) {
     p[id] = ProbabilityAt(padded, padded.size(), static_cast<TokenId>(id));
   }
   return TopK(p, k);
@@ -97,7 +103,16 @@ std::vector<Expectation> NgramDetector::Expected(std::span<const TokenId> trace,
 double NgramDetector::TraceScore(std::span<const TokenId> trace) const {
   std::vector<double> surprisals;
   EventSurprisals(trace, surprisals);
+  surprisals.push_back(EndSurprisal(trace));
   return scoring_.Score(surprisals);
+}
+
+std::optional<size_t> NgramDetector::FirstAnomaly(
+    std::span<const TokenId> trace, double event_threshold) const {
+  std::optional<size_t> event =
+      TraceDetector::FirstAnomaly(trace, event_threshold);
+  if (event || EndSurprisal(trace) <= event_threshold) return event;
+  return trace.size();
 }
 
 nlohmann::json NgramDetector::ToJson() const {
@@ -130,9 +145,9 @@ Result<std::unique_ptr<TraceDetector>> NgramDetector::FromJson(
   detector->vocabulary_size_ = vocabulary_size;
   detector->boundary_ = static_cast<TokenId>(vocabulary_size);
   for (size_t m = 0; m < order; ++m) {
-    // Contexts may hold the boundary id; followers never do.
+    // Contexts and followers may hold the boundary id.
     auto table = ContextTable::FromJson((*tables)[m], m, vocabulary_size + 1,
-                                        vocabulary_size);
+                                        vocabulary_size + 1);
     if (!table.ok()) return table.status().WithContext("ngram");
     detector->tables_.push_back(std::move(table).value());
   }

@@ -1,18 +1,24 @@
 // NgramDetector: an n-gram language model of event sequences with
 // interpolated Witten-Bell smoothing.
 //
-// p(w | h) for a context h of the n-1 events before w (a trace's start is
-// padded with a boundary id, so "first event of a trace" is a context too):
-//   p_0(w)   = 1 / V                                 (V = vocabulary size)
+// The model predicts each event and, after the last, the trace's end: both
+// ends use the boundary id (= V, read "<end>", vocabulary.h), which pads a
+// trace's start, so "first event of a trace" is a context too, and which is
+// the outcome "the trace ends here" (a session cut short is as visible as an
+// odd event). For an outcome w (an event or the end) and the n-1 ids before
+// it, h:
+//   p_0(w)   = 1 / (V + 1)                       (V = vocabulary size)
 //   p_m(w|h) = (c(h_m, w) + d(h_m) p_{m-1}(w|h)) / (c(h_m) + d(h_m))
 // where h_m is the last m events of h, c(h_m, w) how often w followed h_m in
 // training, c(h_m) how often h_m occurred, d(h_m) how many distinct events
 // followed it; a context never seen stops the recursion (its p is that of
 // the shorter one). Order 1 is the unigram model (m = 0 is the empty
-// context). Every event, `<unk>` included, gets a probability above 0, so a
-// surprisal is finite; top-k comes from the full distribution over V.
-// The trace score is SurprisalScoring of the surprisals (default: the
-// largest mean over 10 consecutive events).
+// context). Every outcome, `<unk>` included, gets a probability above 0, so
+// a surprisal is finite; top-k comes from the full distribution over V + 1.
+// The trace score is SurprisalScoring of the events' surprisals followed by
+// the end's (default: the largest mean over 10 consecutive ones); the first
+// anomaly is the first event over the event threshold, else the end
+// (index = number of events) when it is over.
 // JSON: {"kind": "ngram", "order": n, "vocabulary_size": V,
 //        "scoring": {...}, "tables": [ContextTable of length 0, 1, ...]}.
 #pragma once
@@ -41,13 +47,18 @@ class NgramDetector final : public TraceDetector {
   std::vector<Expectation> Expected(std::span<const TokenId> trace,
                                     size_t position, size_t k) const override;
   double TraceScore(std::span<const TokenId> trace) const override;
+  std::optional<size_t> FirstAnomaly(std::span<const TokenId> trace,
+                                     double event_threshold) const override;
   nlohmann::json ToJson() const override;
 
   static Result<std::unique_ptr<TraceDetector>> FromJson(
       const nlohmann::json& json, size_t vocabulary_size);
 
-  /// p(next | the n-1 ids ending `context`, boundary-padded).
+  /// p(next | the n-1 ids ending `context`, boundary-padded); next may be
+  /// the boundary id (the end).
   double Probability(std::span<const TokenId> context, TokenId next) const;
+  /// -ln p(the trace ends | its last n-1 events), capped at kMaxSurprisal.
+  double EndSurprisal(std::span<const TokenId> trace) const;
 
  private:
   // `trace` with order-1 boundary ids in front.

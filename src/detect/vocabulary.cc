@@ -27,6 +27,8 @@ TokenId Vocabulary::Find(std::string_view token) const {
 }
 
 const std::string& Vocabulary::Text(TokenId id) const {
+  static const std::string boundary(kBoundaryText);
+  if (id == texts_.size()) return boundary;
   return id < texts_.size() ? texts_[id] : texts_[kUnknownToken];
 }
 

@@ -4,7 +4,10 @@
 // literal text "<unk>" maps there too). While training, Add() gives each new
 // token the next id, in order of first appearance, so the same training data
 // gives the same ids; Freeze() ends that, after which Add() answers `<unk>`
-// for anything new. A vocabulary read from JSON is frozen. JSON shape:
+// for anything new. A vocabulary read from JSON is frozen. Detectors use the
+// id one past the last (= size()) as the trace boundary: it pads a trace's
+// start and, predicted, means "the trace ends here"; its text is "<end>". JSON
+// shape:
 // {"tokens": ["<unk>", "open", "read", ...]} (index = id).
 #pragma once
 
@@ -23,6 +26,7 @@ namespace protolm::detect {
 class Vocabulary {
  public:
   static constexpr std::string_view kUnknownText = "<unk>";
+  static constexpr std::string_view kBoundaryText = "<end>";
 
   Vocabulary();
 
@@ -30,7 +34,7 @@ class Vocabulary {
   TokenId Add(std::string_view token);
   /// The id of `token`, or kUnknownToken.
   TokenId Find(std::string_view token) const;
-  /// The text of `id`; "<unk>" for an id out of range.
+  /// The text of `id`: "<end>" for size(), "<unk>" for ids beyond.
   const std::string& Text(TokenId id) const;
   /// Number of ids, `<unk>` included.
   size_t size() const { return texts_.size(); }

@@ -17,6 +17,7 @@ TEST(Vocabulary, IdsInOrderOfFirstAppearance) {
   EXPECT_EQ(v.Find("write"), kUnknownToken);
   EXPECT_EQ(v.Find("<unk>"), kUnknownToken);
   EXPECT_EQ(v.Text(2), "read");
+  EXPECT_EQ(v.Text(3), "<end>");  // the boundary id, one past the last
   EXPECT_EQ(v.Text(99), "<unk>");
   v.Freeze();
   EXPECT_EQ(v.Add("write"), kUnknownToken);
