@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "detect/count_vector_detector.h"
 #include "detect/detect_test_support.h"
@@ -96,6 +99,21 @@ TEST(DetectorModel, HostileFilesAreOneLineErrors) {
   ASSERT_FALSE(message.ok());
   EXPECT_EQ(message.status().message().find('\n'), std::string::npos);
   EXPECT_NE(message.status().message().find("m.json"), std::string::npos);
+}
+
+TEST(DetectorModel, FuzzSeedsAreValidModels) {
+  std::filesystem::path corpus = std::filesystem::path(PROTOLM_SOURCE_DIR) /
+                                 "src/detect/detector_model_fuzz_corpus";
+  size_t seeds = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    auto model = DetectorModel::Parse(text.str(), entry.path().string());
+    EXPECT_TRUE(model.ok()) << model.status().ToString();
+    ++seeds;
+  }
+  EXPECT_EQ(seeds, 3u);
 }
 
 }  // namespace
