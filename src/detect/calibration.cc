@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "detect/json_fields.h"
+#include "detect/trace_detector.h"
 
 namespace protolm::detect {
 
@@ -43,8 +44,12 @@ Result<Calibration> Calibrate(std::span<const double> normal_trace_scores,
                               double far) {
   ASSIGN_OR_RETURN(ThresholdAtFar traces,
                    ThresholdForFar(normal_trace_scores, far));
-  ASSIGN_OR_RETURN(ThresholdAtFar events,
-                   ThresholdForFar(normal_event_surprisals, far));
+  // Traces without events leave no basis for an event threshold: then no
+  // single event is called anomalous by it.
+  ThresholdAtFar events{kMaxSurprisal, 0, false};
+  if (!normal_event_surprisals.empty()) {
+    ASSIGN_OR_RETURN(events, ThresholdForFar(normal_event_surprisals, far));
+  }
   Calibration calibration;
   calibration.threshold = traces.threshold;
   calibration.target_far = far;

@@ -49,7 +49,8 @@ struct Calibration {
 };
 
 /// Calibration from held-out normal traces' scores and their events'
-/// surprisals (all events of all traces), both at `far`.
+/// surprisals (all events of all traces), both at `far`; with no events at
+/// all the event threshold is kMaxSurprisal (trace_detector.h).
 Result<Calibration> Calibrate(std::span<const double> normal_trace_scores,
                               std::span<const double> normal_event_surprisals,
                               double far);

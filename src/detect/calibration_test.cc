@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "detect/trace_detector.h"
+
 namespace protolm::detect {
 namespace {
 
@@ -75,6 +77,10 @@ TEST(Calibrate, TraceAndEventThresholdsRoundTrip) {
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->ToJson(), c->ToJson());
   EXPECT_FALSE(Calibration::FromJson(nlohmann::json{{"threshold", "x"}}).ok());
+  // Validation traces without events: no event is anomalous by surprisal.
+  auto eventless = Calibrate(OneToHundred(), {}, 0.01);
+  ASSERT_TRUE(eventless.ok());
+  EXPECT_DOUBLE_EQ(eventless->event_threshold, kMaxSurprisal);
 }
 
 }  // namespace

@@ -20,7 +20,9 @@ bool ById(const std::pair<TokenId, uint64_t>& a, TokenId id) {
 
 std::vector<TokenId> IdsOfKey(const std::string& key) {
   std::vector<TokenId> ids(key.size() / sizeof(TokenId));
-  std::memcpy(ids.data(), key.data(), ids.size() * sizeof(TokenId));
+  if (!ids.empty()) {  // the empty context: no bytes, and data() may be null
+    std::memcpy(ids.data(), key.data(), ids.size() * sizeof(TokenId));
+  }
   return ids;
 }
 
