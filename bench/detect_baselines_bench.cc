@@ -194,7 +194,12 @@ std::string FirstAlert(const DetectorModel& model, const DataSet& set) {
                         model.calibration->event_threshold};
   for (const TraceSequence& trace : set.anomalous) {
     nlohmann::json record = ScoreRecord(model, trace, thresholds, {3, 6});
-    if (record["anomalous"] == true) return "`" + record.dump() + "`";
+    if (record["anomalous"] == true) {
+      return "`" +
+             record.dump(-1, ' ', false,
+                         nlohmann::json::error_handler_t::replace) +
+             "`";
+    }
   }
   return "none flagged";
 }

@@ -58,7 +58,7 @@ nlohmann::json ScoreRecord(const DetectorModel& model,
     std::optional<size_t> index =
         model.detector->FirstAnomaly(ids, thresholds.event);
     if (!index && !ids.empty()) index = MostSurprising(*model.detector, ids);
-    if (index) {
+    if (index && *index <= ids.size()) {
       record["first_anomaly"] = Evidence(model, trace, ids, *index, options);
     }
   }

@@ -11,7 +11,9 @@
 // (TraceDetector::FirstAnomaly with the event threshold: the first event
 // whose surprisal passes it, or the first unseen window for STIDE); when no
 // single event passes (a windowed mean can rise without one), it is the
-// most surprising event. `observed` is the token as the trace had it, even
+// most surprising event. The record holds the trace's own id and tokens,
+// which need not be UTF-8: dump it with error_handler_t::replace.
+// `observed` is the token as the trace had it, even
 // when the vocabulary calls it `<unk>`; `index` counts from 0, and equals
 // `events` (observed "<end>") when the anomaly is that the trace ended there
 // (a detector that models the end, like the n-gram).

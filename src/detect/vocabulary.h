@@ -6,9 +6,11 @@
 // gives the same ids; Freeze() ends that, after which Add() answers `<unk>`
 // for anything new. A vocabulary read from JSON is frozen. Detectors use the
 // id one past the last (= size()) as the trace boundary: it pads a trace's
-// start and, predicted, means "the trace ends here"; its text is "<end>". JSON
+// start and, predicted, means "the trace ends here"; its text is "<end>".
+// A token whose bytes are not UTF-8 (a binary log field) is saved as
+// {"hex": "..."} so that it reads back byte for byte. JSON
 // shape:
-// {"tokens": ["<unk>", "open", "read", ...]} (index = id).
+// {"tokens": ["<unk>", "open", "read", {"hex": "ff00"}, ...]} (index = id).
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>

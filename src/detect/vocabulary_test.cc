@@ -43,5 +43,24 @@ TEST(Vocabulary, JsonRoundTripIsFrozen) {
       Vocabulary::FromJson(nlohmann::json{{"tokens", {"<unk>", 3}}}).ok());
 }
 
+TEST(Vocabulary, TokensThatAreNotUtf8KeepTheirBytes) {
+  Vocabulary v;
+  v.Add("caf\xc3\xa9");               // UTF-8: stays a string
+  v.Add(std::string("\xff\x00", 2));  // two binary tokens that a lossy
+  v.Add("\xfe");                      // UTF-8 repair would merge
+  v.Add("\xed\xa0\x80");              // an encoded surrogate is not UTF-8
+  nlohmann::json json = v.ToJson();
+  EXPECT_EQ(json["tokens"][1], "caf\xc3\xa9");
+  EXPECT_EQ(json["tokens"][2], (nlohmann::json{{"hex", "ff00"}}));
+  EXPECT_EQ(json["tokens"][4], (nlohmann::json{{"hex", "eda080"}}));
+  auto back = Vocabulary::FromJson(nlohmann::json::parse(json.dump()));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->Find(std::string("\xff\x00", 2)), 2u);
+  EXPECT_EQ(back->Find("\xfe"), 3u);
+  EXPECT_FALSE(Vocabulary::FromJson(
+                   nlohmann::json{{"tokens", {"<unk>", {{"hex", "zz"}}}}})
+                   .ok());
+}
+
 }  // namespace
 }  // namespace protolm::detect
