@@ -26,8 +26,10 @@ constexpr protolm::cli::AttachFn kCommands[] = {
     protolm::cli::AttachServe,
 };
 
+/// One logger for every thread: `serve` logs from its Asio threads and the
+/// event writer at once, so the sink takes a lock (spdlog's _mt sink).
 void SetUpLogging(bool verbose, bool quiet) {
-  auto logger = spdlog::stderr_color_st("protolm");
+  auto logger = spdlog::stderr_color_mt("protolm");
   logger->set_pattern("protolm: %^%l%$: %v");
   logger->set_level(verbose ? spdlog::level::debug
                     : quiet ? spdlog::level::err
