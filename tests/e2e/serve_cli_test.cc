@@ -53,7 +53,11 @@ TEST(ServeCli, SigtermDuringLoadLosesNoCompletedRequest) {
       PROTOLM_BINARY + " loadgen --target 127.0.0.1:$port --protocol modbus " +
       "--connections 8 --requests 200000 --timeout 5000 --json >" + report +
       " 2>/dev/null & load=$!\n"
-      "sleep 1.5; kill -TERM $pid; wait $pid; echo serve-exit=$?\n"
+      // Stop once traffic flows (the pcap grows), however slow the machine
+      // (sanitizers, a loaded CI host) makes the start of the load.
+      "for i in $(seq 300); do [ $(stat -c %s " + pcap +
+      " 2>/dev/null || echo 0) -gt 100000 ] && break; sleep 0.1; done\n"
+      "sleep 0.5; kill -TERM $pid; wait $pid; echo serve-exit=$?\n"
       "echo port=$port\n"
       "wait $load; echo load-exit=$?\n";
   CommandResult r = RunCommand({"/bin/sh", "-c", script});
