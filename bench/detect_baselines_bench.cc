@@ -175,7 +175,7 @@ struct Settings {
   size_t ngram_order = 3;
   double speed_seconds = 1.0;
   std::string learned = "lstm";  // or "transformer", "none"
-  int learned_epochs = 10;
+  int learned_epochs = 0;  // 0: the preset's
   bool learned_unm = false;
 };
 
@@ -208,7 +208,7 @@ std::vector<Candidate> Detectors(const Settings& s, bool with_learned) {
       std::fprintf(stderr, "%s\n", options.status().ToString().c_str());
       std::exit(2);
     }
-    options->training.epochs = s.learned_epochs;
+    if (s.learned_epochs > 0) options->training.epochs = s.learned_epochs;
     options->training.on_epoch = [](const protolm::lm::EpochResult& e) {
       std::fprintf(stderr, "  %s epoch %d: train loss %.4f, validation %.4f\n",
                    "learned", e.epoch, e.train_loss, e.validation_loss);

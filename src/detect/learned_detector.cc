@@ -67,7 +67,7 @@ Result<LearnedDetectorOptions> LearnedDetector::Preset(std::string_view arch) {
                            std::string(arch) + "'; use lstm or transformer");
   }
   lm::TrainOptions& t = options.training;
-  t.epochs = 10;
+  t.epochs = 4;
   t.batch_size = 32;
   t.learning_rate = 3e-3;
   t.min_learning_rate = 3e-4;

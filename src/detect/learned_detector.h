@@ -42,7 +42,9 @@ class LearnedDetector final : public TraceDetector {
   /// 128 units (the embedding is as wide as the hidden state, 128: the model
   /// config has one width), windows of 256 events; "transformer" is 2 layers
   /// of width 64, 4 heads, d_ff 256, windows of 128 events. Training: at most
-  /// 10 epochs, batch 32, AdamW peak rate 3e-3, patience 2, all cores.
+  /// 4 epochs (HDFS's 95k training events take about a minute per epoch on
+  /// our loaded 2-core machine), batch 32, AdamW peak rate 3e-3, patience 2,
+  /// all cores.
   /// Errors: InvalidArgument for another arch.
   static Result<LearnedDetectorOptions> Preset(std::string_view arch);
 
