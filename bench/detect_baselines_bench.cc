@@ -9,7 +9,8 @@
 //                               [--learned-epochs E] [--learned-unm 0|1]
 // DIR is ../shared/data by default. The learned detector (default: the LSTM
 // preset, learned_detector.h) runs on HDFS, and on the UNM sets too with
-// --learned-unm 1; it trains on all cores and needs libprotolm_trainer.so. Protocol, the same for every detector:
+// --learned-unm 1; it trains on all cores and needs libprotolm_trainer.so.
+// Protocol, the same for every detector:
 //   HDFS  train on hdfs_train but every 10th session, which is held out to
 //         calibrate the threshold (as `detect train` holds out 10 % without
 //         --val); test on hdfs_dev_normal_1k (negatives) and
@@ -175,7 +176,7 @@ struct Settings {
   size_t ngram_order = 3;
   double speed_seconds = 1.0;
   std::string learned = "lstm";  // or "transformer", "none"
-  int learned_epochs = 0;  // 0: the preset's
+  int learned_epochs = 0;        // 0: the preset's
   bool learned_unm = false;
 };
 
@@ -223,8 +224,7 @@ std::vector<Candidate> Detectors(const Settings& s, bool with_learned) {
 }
 
 double WallSecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                       start)
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
       .count();
 }
 
@@ -323,8 +323,8 @@ void RunNextEvent(const DataSet& set, const std::vector<Trained>& trained) {
   for (const Trained& t : trained) {
     NextEventResult r = EvaluateNextEvent(*t.model.detector,
                                           Encoded(t.model, set.normal), 1, 1);
-    std::printf("| %s | %zu | %.4f | %.4f |\n", t.name.c_str(),
-                r.predictions, r.accuracy, r.macro_f1);
+    std::printf("| %s | %zu | %.4f | %.4f |\n", t.name.c_str(), r.predictions,
+                r.accuracy, r.macro_f1);
   }
 }
 

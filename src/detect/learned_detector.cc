@@ -23,8 +23,9 @@ std::vector<int32_t> ModelTokens(std::span<const TokenId> trace,
   tokens.reserve(trace.size() + 2);
   tokens.push_back(boundary);
   for (TokenId id : trace) {
-    tokens.push_back(id < vocabulary_size ? static_cast<int32_t>(id)
-                                          : static_cast<int32_t>(kUnknownToken));
+    tokens.push_back(id < vocabulary_size
+                         ? static_cast<int32_t>(id)
+                         : static_cast<int32_t>(kUnknownToken));
   }
   if (with_end) tokens.push_back(boundary);
   return tokens;
@@ -94,15 +95,16 @@ Status LearnedDetector::Train(std::span<const std::vector<TokenId>> traces,
   train.begin_token = train.end_token = static_cast<int32_t>(vocabulary_size);
   validation.begin_token = validation.end_token = train.begin_token;
   SplitForValidation(traces, train, validation);
-  ASSIGN_OR_RETURN(lm::TrainResult result,
-                   trainer->train_token_model(config, train, validation,
-                                              options_.training));
+  ASSIGN_OR_RETURN(
+      lm::TrainResult result,
+      trainer->train_token_model(config, train, validation, options_.training));
   lm::Checkpoint checkpoint{config, std::move(result.weights), {}};
   checkpoint.provenance.train_seconds = result.total_seconds;
   checkpoint.provenance.seed = options_.training.seed;
   checkpoint.provenance.dataset_records = traces.size();
   checkpoint.provenance.metrics = {
-      {"validation_loss", result.history[result.best_epoch - 1].validation_loss},
+      {"validation_loss",
+       result.history[result.best_epoch - 1].validation_loss},
       {"best_epoch", result.best_epoch},
       {"epochs_run", result.epochs_run},
       {"tokens_per_second", result.tokens_per_second}};
@@ -118,8 +120,8 @@ std::vector<double> LearnedDetector::SurprisalsWithEnd(
     std::span<const TokenId> trace) const {
   std::vector<double> surprisals(trace.size() + 1, kMaxSurprisal);
   if (!engine_) return surprisals;
-  Result<lm::NextTokenPredictions> predictions = engine_->PredictNextTokens(
-      ModelTokens(trace, vocabulary_size_, true), 0);
+  Result<lm::NextTokenPredictions> predictions =
+      engine_->PredictNextTokens(ModelTokens(trace, vocabulary_size_, true), 0);
   if (!predictions.ok()) return surprisals;  // unreachable: ids are checked
   std::transform(predictions->log_p.begin(), predictions->log_p.end(),
                  surprisals.begin(), Surprisal);
@@ -189,8 +191,7 @@ Result<std::unique_ptr<TraceDetector>> LearnedDetector::FromJson(
   Result<lm::Checkpoint> checkpoint =
       lm::LoadCheckpointFromBytes(*bytes, "learned: plm_base64");
   if (!checkpoint.ok()) return Malformed(checkpoint.status().message());
-  if (checkpoint->config.vocab_size !=
-      static_cast<int>(vocabulary_size + 1)) {
+  if (checkpoint->config.vocab_size != static_cast<int>(vocabulary_size + 1)) {
     return Malformed("learned: the model has " +
                      std::to_string(checkpoint->config.vocab_size) +
                      " tokens; the vocabulary needs " +

@@ -140,11 +140,9 @@ TEST_F(LearnedDetectorTest, HostileJsonIsRefused) {
   };
   nlohmann::json bad = json;
   bad["plm_base64"] = "not base64!";
-  EXPECT_EQ(error(bad),
-            "learned: base64: length 11 is not a multiple of 4");
+  EXPECT_EQ(error(bad), "learned: base64: length 11 is not a multiple of 4");
   bad["plm_base64"] = "AAAA";
-  EXPECT_EQ(error(bad),
-            "learned: plm_base64: not a protolm model (bad magic)");
+  EXPECT_EQ(error(bad), "learned: plm_base64: not a protolm model (bad magic)");
   std::string text = json["plm_base64"];
   text[text.size() / 2] = text[text.size() / 2] == 'A' ? 'B' : 'A';
   bad["plm_base64"] = text;
@@ -162,11 +160,10 @@ TEST_F(LearnedDetectorTest, HostileJsonIsRefused) {
 TEST(LearnedDetector, TransformerTrainsAndScores) {
   LearnedDetectorOptions options = SmallOptions("transformer");
   options.training.epochs = 3;
-  auto model = DetectorModel::Train(
-      CycleTraces(), std::make_unique<LearnedDetector>(options));
+  auto model = DetectorModel::Train(CycleTraces(),
+                                    std::make_unique<LearnedDetector>(options));
   ASSERT_TRUE(model.ok()) << model.status().ToString();
-  const auto& learned =
-      static_cast<const LearnedDetector&>(*model->detector);
+  const auto& learned = static_cast<const LearnedDetector&>(*model->detector);
   ASSERT_TRUE(learned.checkpoint().has_value());
   EXPECT_EQ(learned.checkpoint()->config.arch, "transformer");
   EXPECT_EQ(learned.checkpoint()->config.vocab_size,

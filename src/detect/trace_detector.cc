@@ -46,7 +46,8 @@ Result<std::unique_ptr<TraceDetector>> DetectorFromJson(
   if (kind == "counts") {
     return CountVectorDetector::FromJson(json, vocabulary_size);
   }
-  if (kind == "learned") return LearnedDetector::FromJson(json, vocabulary_size);
+  if (kind == "learned")
+    return LearnedDetector::FromJson(json, vocabulary_size);
   return Malformed("unknown detector kind \"" + kind + "\"");
 }
 

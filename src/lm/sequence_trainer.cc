@@ -138,7 +138,8 @@ Result<TrainResult> Train(const ModelConfig& config,
   std::vector<TokenBatch> validation_batches;
   for (const std::vector<size_t>& indices :
        PlanEvaluationBatches(Lengths(validation), o.batch_size)) {
-    validation_batches.push_back(MakeTokenBatch(validation, indices, 0.0, PadToken(config)));
+    validation_batches.push_back(
+        MakeTokenBatch(validation, indices, 0.0, PadToken(config)));
   }
 
   const size_t batch_size = static_cast<size_t>(o.batch_size);
@@ -160,7 +161,8 @@ Result<TrainResult> Train(const ModelConfig& config,
       const Clock::time_point step_start = Clock::now();
       const double lr = LearningRate(o, global_step, total_steps);
       SetLearningRate(*optimizer, lr);
-      TokenBatch batch = MakeTokenBatch(train, indices, prompt_weight, PadToken(config));
+      TokenBatch batch =
+          MakeTokenBatch(train, indices, prompt_weight, PadToken(config));
       optimizer->zero_grad();
       torch::Tensor loss = WeightedLossSum(*model, batch) / batch.weight_sum;
       const double loss_value = loss.item<double>();
@@ -272,10 +274,10 @@ Status CheckTrainOptions(const TrainOptions& o) {
 }
 
 Result<TrainResult> TrainSequences(const ModelConfig& config,
-                                  const std::vector<TokenSequence>& train,
-                                  const std::vector<TokenSequence>& validation,
-                                  const TrainOptions& options,
-                                  double prompt_weight) {
+                                   const std::vector<TokenSequence>& train,
+                                   const std::vector<TokenSequence>& validation,
+                                   const TrainOptions& options,
+                                   double prompt_weight) {
   return GuardTorch("training", [&] {
     return Train(config, train, validation, options, prompt_weight);
   });

@@ -28,9 +28,9 @@ Status CheckTrainOptions(const TrainOptions& options);
 /// max_offset. Errors: InvalidArgument for init_weights that do not fit;
 /// Internal when the loss stops being finite or torch fails.
 Result<TrainResult> TrainSequences(const ModelConfig& config,
-                                  const std::vector<TokenSequence>& train,
-                                  const std::vector<TokenSequence>& validation,
-                                  const TrainOptions& options,
-                                  double prompt_weight);
+                                   const std::vector<TokenSequence>& train,
+                                   const std::vector<TokenSequence>& validation,
+                                   const TrainOptions& options,
+                                   double prompt_weight);
 
 }  // namespace protolm::lm

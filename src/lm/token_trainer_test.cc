@@ -100,10 +100,9 @@ TEST(TokenTrainerTest, RefusesBadCorpora) {
   TokenCorpus corpus = CycleCorpus();
   TokenCorpus empty;
   empty.begin_token = empty.end_token = kBoundary;
-  EXPECT_EQ(TrainTokenModel(config, empty, corpus, QuickOptions())
-                .status()
-                .message(),
-            "the training set is empty; give at least one trace");
+  EXPECT_EQ(
+      TrainTokenModel(config, empty, corpus, QuickOptions()).status().message(),
+      "the training set is empty; give at least one trace");
   TokenCorpus bad = corpus;
   bad.traces[2][3] = -1;
   EXPECT_EQ(

@@ -54,8 +54,8 @@ Result<TrainResult> TrainModel(const ModelConfig& config,
                    EncodeAll(train, "training", config));
   ASSIGN_OR_RETURN(std::vector<TokenSequence> validation_sequences,
                    EncodeAll(validation, "validation", config));
-  return TrainSequences(config, train_sequences, validation_sequences,
-                        options, options.prompt_loss_weight);
+  return TrainSequences(config, train_sequences, validation_sequences, options,
+                        options.prompt_loss_weight);
 }
 
 }  // namespace protolm::lm

@@ -45,7 +45,8 @@ Result<Bytes> DecodeBase64(std::string_view text) {
                      " is not a multiple of 4");
   }
   size_t padding = 0;
-  if (!text.empty() && text.back() == '=') padding = text.ends_with("==") ? 2 : 1;
+  if (!text.empty() && text.back() == '=')
+    padding = text.ends_with("==") ? 2 : 1;
   Bytes bytes;
   bytes.reserve(text.size() / 4 * 3);
   for (size_t i = 0; i < text.size(); i += 4) {

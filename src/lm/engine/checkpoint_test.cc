@@ -156,8 +156,7 @@ TEST_F(CheckpointRefusalTest, HeaderWithoutVocabularySizeLoadsAsByteModel) {
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   EXPECT_EQ(loaded->config, MicroConfig());
   EXPECT_EQ(loaded->config.vocab_size, 261);
-  EXPECT_EQ(loaded->weights.at("head.bias").shape,
-            (std::vector<int64_t>{261}));
+  EXPECT_EQ(loaded->weights.at("head.bias").shape, (std::vector<int64_t>{261}));
 }
 
 TEST(CheckpointTest, TokenModelRoundTrips) {
@@ -170,8 +169,7 @@ TEST(CheckpointTest, TokenModelRoundTrips) {
   auto loaded = LoadCheckpointFromBytes(*bytes, "token.plm");
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   EXPECT_EQ(loaded->config, config);
-  EXPECT_EQ(loaded->weights.at("tok_emb").shape,
-            (std::vector<int64_t>{13, 8}));
+  EXPECT_EQ(loaded->weights.at("tok_emb").shape, (std::vector<int64_t>{13, 8}));
   ExpectBitIdentical(loaded->weights, checkpoint.weights);
 }
 

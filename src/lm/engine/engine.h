@@ -65,8 +65,8 @@ class Engine {
   /// from at least max_positions / 2 tokens before it. Errors:
   /// InvalidArgument for an empty sequence, a token outside 0..vocab_size-1,
   /// a transformer of fewer than 2 positions.
-  Result<NextTokenPredictions> PredictNextTokens(std::span<const int32_t> tokens,
-                                                 size_t top_k) const;
+  Result<NextTokenPredictions> PredictNextTokens(
+      std::span<const int32_t> tokens, size_t top_k) const;
 
   /// Greedy decoding of the response to `request` after `context` (oldest
   /// first; the oldest exchanges are dropped when the prompt does not fit).

@@ -51,9 +51,9 @@ TEST(TokenWindowsTest, CutsOverlappingWindowsThatCoverEveryTargetOnce) {
   EXPECT_TRUE(CutIntoWindows(0, 8).empty());
   EXPECT_EQ(CutIntoWindows(5, 8), (std::vector<TokenWindow>{{0, 5, 1}}));
   EXPECT_EQ(CutIntoWindows(8, 8), (std::vector<TokenWindow>{{0, 8, 1}}));
-  EXPECT_EQ(CutIntoWindows(19, 8),
-            (std::vector<TokenWindow>{
-                {0, 8, 1}, {4, 8, 4}, {8, 8, 4}, {12, 7, 4}}));
+  EXPECT_EQ(
+      CutIntoWindows(19, 8),
+      (std::vector<TokenWindow>{{0, 8, 1}, {4, 8, 4}, {8, 8, 4}, {12, 7, 4}}));
   for (size_t length : {2u, 9u, 17u, 40u}) {
     for (size_t window : {2u, 3u, 8u}) {
       std::vector<int> targeted(length, 0);
@@ -109,7 +109,8 @@ TEST_P(PredictNextTokensTest, ReadsLongSequences) {
   ASSERT_EQ(predictions->top.size(), 300u);
   for (size_t i = 0; i < tokens.size(); ++i) {
     double total = 0;
-    for (const TokenLogProb& t : predictions->top[i]) total += std::exp(t.log_p);
+    for (const TokenLogProb& t : predictions->top[i])
+      total += std::exp(t.log_p);
     EXPECT_NEAR(total, 1.0, 1e-4);  // top 11 of 11 is the distribution
     if (i + 1 < tokens.size()) {
       auto it = std::find_if(

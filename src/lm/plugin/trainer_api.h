@@ -31,10 +31,9 @@ constexpr uint64_t TrainerLayoutSignature() {
   uint64_t signature = 14695981039346656037ull;  // FNV-1a over the sizes
   for (uint64_t size :
        {sizeof(ModelConfig), sizeof(Example), sizeof(TokenCorpus),
-        sizeof(Weights),
-        sizeof(TrainOptions), sizeof(TrainProgress), sizeof(EpochResult),
-        sizeof(EpochRecord), sizeof(TrainResult), sizeof(Status),
-        sizeof(Result<TrainResult>)}) {
+        sizeof(Weights), sizeof(TrainOptions), sizeof(TrainProgress),
+        sizeof(EpochResult), sizeof(EpochRecord), sizeof(TrainResult),
+        sizeof(Status), sizeof(Result<TrainResult>)}) {
     signature = (signature ^ size) * 1099511628211ull;
   }
   return signature;
@@ -52,11 +51,9 @@ struct TrainerApi {
                                      const TrainOptions& options) = nullptr;
   /// lm::TrainTokenModel (lm/token_trainer.h): same contract, errors and
   /// threading.
-  Result<TrainResult> (*train_token_model)(const ModelConfig& config,
-                                           const TokenCorpus& train,
-                                           const TokenCorpus& validation,
-                                           const TrainOptions& options) =
-      nullptr;
+  Result<TrainResult> (*train_token_model)(
+      const ModelConfig& config, const TokenCorpus& train,
+      const TokenCorpus& validation, const TrainOptions& options) = nullptr;
 };
 
 /// The plugin's entry point: `extern "C" const TrainerApi*

@@ -1,8 +1,9 @@
 // What training a model takes and gives: the options, the progress reports,
 // the per-epoch records and the result of lm::TrainModel (lm/trainer.h, byte
 // examples) and lm::TrainTokenModel (lm/token_trainer.h, token-id traces,
-// given as a TokenCorpus). Torch-free plain values, shared by the trainer plugin (the
-// libtorch side) and everything that trains through it (clone, train).
+// given as a TokenCorpus). Torch-free plain values, shared by the trainer
+// plugin (the libtorch side) and everything that trains through it (clone,
+// train).
 #pragma once
 
 #include <cstdint>
