@@ -1,10 +1,16 @@
 // bench_detect_baselines: the detect baselines (STIDE, n-gram LM, event-count
-// vectors) side by side on DeepLog's HDFS sessions and the UNM system-call
-// sets, in one run.
+// vectors) and the learned detector (LSTM or transformer, trained through the
+// torch plugin, scored by the engine) side by side on DeepLog's HDFS sessions
+// and the UNM system-call sets, in one run.
 //
 // Usage: bench_detect_baselines [--data DIR] [--stide-window K]
 //                               [--ngram-order N] [--speed-seconds S]
-// DIR is ../shared/data by default. Protocol, the same for every detector:
+//                               [--learned lstm|transformer|none]
+//                               [--learned-epochs E] [--learned-unm 0|1]
+// DIR is ../shared/data by default. The learned detector (default: the LSTM
+// preset, learned_detector.h) runs on HDFS, and on the UNM sets too with
+// --learned-unm 1; it trains on all cores and needs libprotolm_trainer.so.
+// Protocol, the same for every detector:
 //   HDFS  train on hdfs_train but every 10th session, which is held out to
 //         calibrate the threshold (as `detect train` holds out 10 % without
 //         --val); test on hdfs_dev_normal_1k (negatives) and
@@ -23,7 +29,8 @@
 // target FAR (1 %, and for HDFS 0.1 %): recall, FPR, F1 on the test set as
 // it is and, for HDFS, F1 extrapolated to DeepLog's full test set ratio
 // (553,366 normal : 16,838 abnormal); and the scoring
-// speed (events/s, TraceScore on one thread, CPU time), and per detector the
+// speed (events/s, TraceScore on one thread, CPU time), the training time
+// (wall seconds, DetectorModel::Train), and per detector the
 // record (alert_explanation.h) of the first anomalous test trace it flags.
 // HDFS also gets
 // next-event accuracy and macro-F1 over random prefixes (seed 002's protocol).
@@ -34,6 +41,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -41,6 +49,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -49,6 +58,7 @@
 #include "detect/count_vector_detector.h"
 #include "detect/detection_measures.h"
 #include "detect/detector_model.h"
+#include "detect/learned_detector.h"
 #include "detect/next_event_measures.h"
 #include "detect/ngram_detector.h"
 #include "detect/stide_detector.h"
@@ -165,6 +175,9 @@ struct Settings {
   size_t stide_window = 6;
   size_t ngram_order = 3;
   double speed_seconds = 1.0;
+  std::string learned = "lstm";  // or "transformer", "none"
+  int learned_epochs = 0;        // 0: the preset's
+  bool learned_unm = false;
 };
 
 struct Candidate {
@@ -172,7 +185,13 @@ struct Candidate {
   std::unique_ptr<TraceDetector> detector;
 };
 
-std::vector<Candidate> Detectors(const Settings& s) {
+// A detector trained on a set, kept for the next-event measures.
+struct Trained {
+  std::string name;
+  DetectorModel model;
+};
+
+std::vector<Candidate> Detectors(const Settings& s, bool with_learned) {
   std::string k = std::to_string(s.stide_window);
   std::vector<Candidate> all;
   all.push_back({"STIDE k=" + k + " mismatch rate",
@@ -184,7 +203,29 @@ std::vector<Candidate> Detectors(const Settings& s) {
   all.push_back({"n-gram n=" + std::to_string(s.ngram_order),
                  std::make_unique<NgramDetector>(s.ngram_order)});
   all.push_back({"count vector", std::make_unique<CountVectorDetector>()});
+  if (with_learned && s.learned != "none") {
+    auto options = LearnedDetector::Preset(s.learned);
+    if (!options.ok()) {
+      std::fprintf(stderr, "%s\n", options.status().ToString().c_str());
+      std::exit(2);
+    }
+    if (s.learned_epochs > 0) options->training.epochs = s.learned_epochs;
+    options->training.on_epoch = [](const protolm::lm::EpochResult& e) {
+      std::fprintf(stderr, "  %s epoch %d: train loss %.4f, validation %.4f\n",
+                   "learned", e.epoch, e.train_loss, e.validation_loss);
+      return std::optional<double>();
+    };
+    const protolm::lm::ModelConfig& c = options->shape;
+    all.push_back({s.learned + " " + std::to_string(c.n_layers) + "x" +
+                       std::to_string(c.d_model),
+                   std::make_unique<LearnedDetector>(std::move(*options))});
+  }
   return all;
+}
+
+double WallSecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+      .count();
 }
 
 // The JSON record of the first anomalous test trace the model's calibrated
@@ -204,7 +245,8 @@ std::string FirstAlert(const DetectorModel& model, const DataSet& set) {
   return "none flagged";
 }
 
-void RunSet(const DataSet& set, const Settings& settings) {
+std::vector<Trained> RunSet(const DataSet& set, const Settings& settings,
+                            bool with_learned) {
   std::printf(
       "\n### %s: train %zu, calibrate %zu, test %zu normal + %zu "
       "anomalous traces\n\n",
@@ -213,13 +255,18 @@ void RunSet(const DataSet& set, const Settings& settings) {
   std::printf(
       "| detector | AUC | det@1%% | det@5%% | det@10%% | target FAR | "
       "threshold | recall | FPR | F1 test | F1 DeepLog ratio | "
-      "events/s |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+      "events/s | train s |\n"
+      "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   std::vector<std::string> examples;
-  for (Candidate& candidate : Detectors(settings)) {
+  std::vector<Trained> trained;
+  for (Candidate& candidate : Detectors(settings, with_learned)) {
+    auto train_start = std::chrono::steady_clock::now();
     auto model = DetectorModel::Train(set.train, std::move(candidate.detector));
+    double train_seconds = WallSecondsSince(train_start);
     if (!model.ok()) {
-      std::printf("train: %s\n", model.status().ToString().c_str());
-      return;
+      std::printf("train %s: %s\n", candidate.name.c_str(),
+                  model.status().ToString().c_str());
+      continue;
     }
     auto normal_ids = Encoded(*model, set.normal);
     auto anomalous_ids = Encoded(*model, set.anomalous);
@@ -239,7 +286,7 @@ void RunSet(const DataSet& set, const Settings& settings) {
       if (protolm::Status s = model->Calibrate(set.calibration, target);
           !s.ok()) {
         std::printf("calibrate: %s\n", s.ToString().c_str());
-        return;
+        return trained;
       }
       Confusion c =
           ConfusionAt(normal, anomalous, model->calibration->threshold);
@@ -252,32 +299,32 @@ void RunSet(const DataSet& set, const Settings& settings) {
       }
       std::printf(
           "| %s | %.4f | %.3f | %.3f | %.3f | %g%s | %.4g | %.4f | "
-          "%.4f | %.4f | %s | %.3g |\n",
+          "%.4f | %.4f | %s | %.3g | %.3g |\n",
           candidate.name.c_str(), auc, at[0], at[1], at[2], target,
           model->calibration->resolvable ? "" : " (max)",
           model->calibration->threshold, c.Recall(), c.FalsePositiveRate(),
-          c.F1(), f1_full.c_str(), speed);
+          c.F1(), f1_full.c_str(), speed, train_seconds);
     }
     examples.push_back(candidate.name + ": " + FirstAlert(*model, set));
+    trained.push_back({candidate.name, std::move(model).value()});
   }
   std::printf(
       "\nFirst flagged anomalous test trace at the last threshold:\n\n");
   for (const std::string& example : examples)
     std::printf("- %s\n", example.c_str());
+  return trained;
 }
 
-void RunNextEvent(const DataSet& set, const Settings& settings) {
+void RunNextEvent(const DataSet& set, const std::vector<Trained>& trained) {
   std::printf(
       "\n%s next event (1 random prefix per normal test trace, seed 1):\n\n"
       "| detector | predictions | accuracy | macro-F1 |\n|---|---|---|---|\n",
       set.name.c_str());
-  for (Candidate& candidate : Detectors(settings)) {
-    auto model = DetectorModel::Train(set.train, std::move(candidate.detector));
-    if (!model.ok()) continue;
-    NextEventResult r =
-        EvaluateNextEvent(*model->detector, Encoded(*model, set.normal), 1, 1);
-    std::printf("| %s | %zu | %.4f | %.4f |\n", candidate.name.c_str(),
-                r.predictions, r.accuracy, r.macro_f1);
+  for (const Trained& t : trained) {
+    NextEventResult r = EvaluateNextEvent(*t.model.detector,
+                                          Encoded(t.model, set.normal), 1, 1);
+    std::printf("| %s | %zu | %.4f | %.4f |\n", t.name.c_str(), r.predictions,
+                r.accuracy, r.macro_f1);
   }
 }
 
@@ -349,6 +396,12 @@ int main(int argc, char** argv) {
       settings.ngram_order = std::strtoul(argv[i + 1], nullptr, 10);
     } else if (flag == "--speed-seconds") {
       settings.speed_seconds = std::strtod(argv[i + 1], nullptr);
+    } else if (flag == "--learned") {
+      settings.learned = argv[i + 1];
+    } else if (flag == "--learned-epochs") {
+      settings.learned_epochs = std::atoi(argv[i + 1]);
+    } else if (flag == "--learned-unm") {
+      settings.learned_unm = std::string(argv[i + 1]) == "1";
     } else {
       std::fprintf(stderr, "bench_detect_baselines: unknown flag %s\n",
                    flag.c_str());
@@ -361,12 +414,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   DataSet hdfs = Hdfs(settings.data);
-  RunSet(hdfs, settings);
-  RunNextEvent(hdfs, settings);
+  RunNextEvent(hdfs, RunSet(hdfs, settings, /*with_learned=*/true));
   for (const UnmLayout& layout : kUnm) {
     DataSet set;
     if (Unm(settings.data / "syscalls/unm", layout, set)) {
-      RunSet(set, settings);
+      RunSet(set, settings, settings.learned_unm);
     } else {
       std::printf("\n### %s: skipped (fewer than 6 normal traces)\n",
                   layout.name);

@@ -113,7 +113,7 @@ TEST(DetectorModel, FuzzSeedsAreValidModels) {
     EXPECT_TRUE(model.ok()) << model.status().ToString();
     ++seeds;
   }
-  EXPECT_EQ(seeds, 3u);
+  EXPECT_EQ(seeds, 4u);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "detect/count_vector_detector.h"
 #include "detect/json_fields.h"
+#include "detect/learned_detector.h"
 #include "detect/ngram_detector.h"
 #include "detect/stide_detector.h"
 
@@ -45,6 +46,8 @@ Result<std::unique_ptr<TraceDetector>> DetectorFromJson(
   if (kind == "counts") {
     return CountVectorDetector::FromJson(json, vocabulary_size);
   }
+  if (kind == "learned")
+    return LearnedDetector::FromJson(json, vocabulary_size);
   return Malformed("unknown detector kind \"" + kind + "\"");
 }
 

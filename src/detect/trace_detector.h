@@ -44,7 +44,7 @@ class TraceDetector {
  public:
   virtual ~TraceDetector() = default;
 
-  /// "stide", "ngram", "counts": the "kind" of its JSON.
+  /// "stide", "ngram", "counts", "learned": the "kind" of its JSON.
   virtual std::string_view kind() const = 0;
 
   /// Learns normal behaviour from `traces`, whose ids are below

@@ -5,16 +5,20 @@
 
 namespace protolm::lm {
 
+int32_t PadToken(const ModelConfig& config) {
+  return config.vocab_size == kVocabSize ? kPad : 0;
+}
+
 TokenBatch MakeTokenBatch(const std::vector<TokenSequence>& sequences,
                           const std::vector<size_t>& indices,
-                          double prompt_weight) {
+                          double prompt_weight, int32_t pad_token) {
   size_t length = 0;
   for (size_t i : indices)
     length = std::max(length, sequences[i].tokens.size());
   const int64_t rows = static_cast<int64_t>(indices.size());
   const int64_t cols = static_cast<int64_t>(length);
   TokenBatch batch;
-  batch.tokens = torch::full({rows, cols}, kPad, torch::kInt64);
+  batch.tokens = torch::full({rows, cols}, pad_token, torch::kInt64);
   batch.offsets = torch::zeros({rows, cols}, torch::kInt64);
   batch.weights = torch::zeros({rows, cols}, torch::kFloat32);
   auto tokens = batch.tokens.accessor<int64_t, 2>();
@@ -42,7 +46,7 @@ torch::Tensor WeightedLossSum(const TorchModel& model,
   torch::Tensor logits = model.Forward(batch.tokens, batch.offsets);
   // Position t predicts token t + 1.
   torch::Tensor predicted =
-      logits.narrow(1, 0, length - 1).reshape({-1, kVocabSize});
+      logits.narrow(1, 0, length - 1).reshape({-1, logits.size(2)});
   torch::Tensor targets = batch.tokens.narrow(1, 1, length - 1).reshape({-1});
   torch::Tensor weights = batch.weights.narrow(1, 1, length - 1).reshape({-1});
   torch::Tensor losses = torch::nn::functional::cross_entropy(

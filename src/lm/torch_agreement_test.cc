@@ -122,6 +122,40 @@ TEST_P(TorchAgreementTest, RefusesBadWeightsAndSequences) {
   EXPECT_THAT(logits.status().message(), ::testing::HasSubstr("head.bias"));
 }
 
+// A token model (event ids, no offsets): the torch forward and the engine's
+// next-token predictions agree.
+TEST_P(TorchAgreementTest, TokenModelLogitsAgree) {
+  ModelConfig config = SmallConfig(GetParam());
+  config.vocab_size = 9;
+  config.max_offset = 1;
+  const Weights weights = RandomWeights(config, 11);
+  TokenSequence sequence;
+  for (int32_t i = 0; i < 40; ++i) sequence.tokens.push_back((i * 5 + 3) % 9);
+  sequence.offsets.assign(sequence.tokens.size(), 0);
+
+  Result<std::vector<float>> torch_logits =
+      TorchLogits(config, weights, sequence);
+  ASSERT_TRUE(torch_logits.ok()) << torch_logits.status().ToString();
+  ASSERT_EQ(torch_logits->size(), sequence.tokens.size() * 9);
+  Result<Engine> engine = Engine::Create(config, weights);
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  Result<NextTokenPredictions> predictions =
+      engine->PredictNextTokens(sequence.tokens, 9);
+  ASSERT_TRUE(predictions.ok()) << predictions.status().ToString();
+  double max_difference = 0;
+  for (size_t i = 0; i < sequence.tokens.size(); ++i) {
+    const float* row = torch_logits->data() + i * 9;
+    double log_sum = 0;
+    for (int v = 0; v < 9; ++v) log_sum += std::exp(double(row[v]));
+    log_sum = std::log(log_sum);
+    for (const TokenLogProb& t : predictions->top[i]) {
+      max_difference = std::max(
+          max_difference, std::abs(double(row[t.token]) - log_sum - t.log_p));
+    }
+  }
+  EXPECT_LT(max_difference, 1e-4);
+}
+
 INSTANTIATE_TEST_SUITE_P(Architectures, TorchAgreementTest,
                          ::testing::Values("transformer", "lstm"));
 

@@ -44,11 +44,11 @@ class TorchModel {
   /// Errors: InvalidArgument for an invalid config or unknown arch.
   static Result<std::unique_ptr<TorchModel>> Create(const ModelConfig& config);
 
-  /// Logits [B, T, kVocabSize] for `tokens` and `offsets` (int64 [B, T]).
+  /// Logits [B, T, vocab_size] for `tokens` and `offsets` (int64 [B, T]).
   /// Positions are 0..T-1 in every row; rows are right-padded, and padding
   /// never changes the logits of the tokens before it (causal model).
   /// Precondition: T <= max_positions, offsets < max_offset, tokens <
-  /// kVocabSize.
+  /// vocab_size.
   virtual torch::Tensor Forward(const torch::Tensor& tokens,
                                 const torch::Tensor& offsets) const = 0;
 

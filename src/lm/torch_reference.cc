@@ -23,7 +23,7 @@ Status CheckSequence(const ModelConfig& config, const TokenSequence& sequence) {
         std::to_string(sequence.offsets.size()) + " offsets");
   }
   for (size_t i = 0; i < length; ++i) {
-    if (sequence.tokens[i] < 0 || sequence.tokens[i] >= kVocabSize) {
+    if (sequence.tokens[i] < 0 || sequence.tokens[i] >= config.vocab_size) {
       return InvalidArgument("token " + std::to_string(sequence.tokens[i]) +
                              " at position " + std::to_string(i) +
                              " is outside the vocabulary");

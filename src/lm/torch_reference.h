@@ -21,7 +21,7 @@ namespace protolm::lm {
 /// Internal if torch fails.
 Result<Weights> InitialWeights(const ModelConfig& config, uint64_t seed);
 
-/// The torch model's logits for `sequence`, row-major [T, kVocabSize].
+/// The torch model's logits for `sequence`, row-major [T, vocab_size].
 /// Thread-safe, but it draws (and discards) an initialisation from torch's
 /// global generator: not to be called while another thread trains. Errors:
 /// InvalidArgument for an invalid config, weights that do not fit it, an empty

@@ -29,7 +29,8 @@ namespace protolm::lm {
 /// one process. With threads == 1 the result is bit-identical for the same
 /// inputs and seed. Examples whose context does not fit max_positions lose
 /// their oldest context exchanges.
-/// Errors: InvalidArgument for an invalid config or option, an empty training
+/// Errors: InvalidArgument for an invalid config (or one whose vocab_size is
+/// not the byte vocabulary's) or option, an empty training
 /// or validation set, an example that does not fit even without context
 /// ("training example 7: example needs 700 positions; the model has 512"),
 /// init_weights that do not fit the config; Internal when the loss stops

@@ -148,6 +148,31 @@ class CheckpointRefusalTest : public ::testing::Test {
   Bytes bytes_;
 };
 
+TEST_F(CheckpointRefusalTest, HeaderWithoutVocabularySizeLoadsAsByteModel) {
+  nlohmann::json header = Header();
+  ASSERT_EQ(header["config"]["vocab_size"], kVocabSize);
+  header["config"].erase("vocab_size");
+  auto loaded = LoadCheckpointFromBytes(WithHeader(header), "old.plm");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ(loaded->config, MicroConfig());
+  EXPECT_EQ(loaded->config.vocab_size, 261);
+  EXPECT_EQ(loaded->weights.at("head.bias").shape, (std::vector<int64_t>{261}));
+}
+
+TEST(CheckpointTest, TokenModelRoundTrips) {
+  ModelConfig config = MicroConfig();
+  config.arch = "lstm";
+  config.vocab_size = 13;
+  Checkpoint checkpoint = MakeCheckpoint(config);
+  auto bytes = SerializeCheckpoint(checkpoint);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+  auto loaded = LoadCheckpointFromBytes(*bytes, "token.plm");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ(loaded->config, config);
+  EXPECT_EQ(loaded->weights.at("tok_emb").shape, (std::vector<int64_t>{13, 8}));
+  ExpectBitIdentical(loaded->weights, checkpoint.weights);
+}
+
 TEST_F(CheckpointRefusalTest, BadMagic) {
   Bytes bad = bytes_;
   bad[0] = 'X';

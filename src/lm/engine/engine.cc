@@ -27,7 +27,7 @@ Status CheckSequence(const ModelConfig& config, const TokenSequence& sequence) {
                            " offsets for " + std::to_string(n) + " tokens");
   }
   for (size_t i = 0; i < n; ++i) {
-    if (sequence.tokens[i] < 0 || sequence.tokens[i] >= kVocabSize) {
+    if (sequence.tokens[i] < 0 || sequence.tokens[i] >= config.vocab_size) {
       return InvalidArgument("score: token " + std::to_string(i) + " is " +
                              std::to_string(sequence.tokens[i]) +
                              ", outside the vocabulary");
@@ -38,6 +38,15 @@ Status CheckSequence(const ModelConfig& config, const TokenSequence& sequence) {
     }
   }
   return Status::Ok();
+}
+
+// Generation writes bytes: only a model of the byte vocabulary can.
+Status CheckByteModel(const ModelConfig& config) {
+  if (config.vocab_size == kVocabSize) return Status::Ok();
+  return InvalidArgument("generate: the model's vocabulary has " +
+                         std::to_string(config.vocab_size) +
+                         " tokens, not the byte vocabulary's " +
+                         std::to_string(kVocabSize));
 }
 
 }  // namespace
@@ -57,6 +66,7 @@ Result<Bytes> Engine::Generate(const std::vector<ByteExchange>& context,
                                ByteView request,
                                const DecodeOptions& options) const {
   const ModelConfig& c = config();
+  RETURN_IF_ERROR(CheckByteModel(c));
   ASSIGN_OR_RETURN(
       TokenSequence prompt,
       EncodePrompt(context, request, c.max_positions, c.max_offset));
@@ -68,6 +78,7 @@ Result<Bytes> Engine::Generate(const std::vector<ByteExchange>& context,
 Result<std::vector<Bytes>> Engine::GenerateBatch(
     const std::vector<Example>& prompts, const DecodeOptions& options) const {
   const ModelConfig& c = config();
+  RETURN_IF_ERROR(CheckByteModel(c));
   std::vector<Bytes> out;
   out.reserve(prompts.size());
   std::vector<TokenSequence> group;
@@ -102,7 +113,7 @@ Result<std::vector<float>> Engine::Logits(const TokenSequence& sequence) const {
   std::vector<float> hidden(n * d);
   std::unique_ptr<ForwardState> state = model_->NewState(1, n);
   model_->Forward(state.get(), items, want, hidden.data());
-  std::vector<float> logits(n * kVocabSize);
+  std::vector<float> logits(n * static_cast<size_t>(config().vocab_size));
   model_->HeadAll(hidden.data(), n, logits.data());
   return logits;
 }
@@ -111,11 +122,12 @@ Result<std::vector<float>> Engine::ScoreTokens(
     const TokenSequence& sequence) const {
   ASSIGN_OR_RETURN(std::vector<float> logits, Logits(sequence));
   size_t n = sequence.tokens.size();
+  size_t vocab_size = static_cast<size_t>(config().vocab_size);
   std::vector<float> scores(n - 1);
   for (size_t i = 0; i + 1 < n; ++i) {
-    const float* row = logits.data() + i * kVocabSize;
+    const float* row = logits.data() + i * vocab_size;
     scores[i] =
-        row[sequence.tokens[i + 1]] - kernels::LogSumExp(row, kVocabSize);
+        row[sequence.tokens[i + 1]] - kernels::LogSumExp(row, vocab_size);
   }
   return scores;
 }

@@ -41,13 +41,15 @@ std::vector<float> Engine::Model::TakeTransposed(const Weights& weights,
 void Engine::Model::HeadAll(const float* hidden, size_t n,
                             float* logits) const {
   kernels::MatMul(hidden, n, static_cast<size_t>(config_.d_model),
-                  head_weight_.data(), head_bias_.data(), kVocabSize, logits);
+                  head_weight_.data(), head_bias_.data(),
+                  static_cast<size_t>(config_.vocab_size), logits);
 }
 
 float Engine::Model::HeadOne(const float* hidden, int32_t token) const {
   return kernels::MatMulColumn(hidden, static_cast<size_t>(config_.d_model),
                                head_weight_.data(), head_bias_.data(),
-                               kVocabSize, static_cast<size_t>(token));
+                               static_cast<size_t>(config_.vocab_size),
+                               static_cast<size_t>(token));
 }
 
 }  // namespace protolm::lm

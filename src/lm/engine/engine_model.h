@@ -24,7 +24,7 @@ inline constexpr size_t kChunkItems = 64;
 /// One token appended to row `row`'s sequence at that row's next position.
 struct FeedItem {
   size_t row = 0;
-  int32_t token = 0;   // < kVocabSize
+  int32_t token = 0;   // < config.vocab_size
   int32_t offset = 0;  // clamped to max_offset - 1 by the model
 };
 
@@ -52,7 +52,7 @@ class Engine::Model {
   void Forward(ForwardState* state, std::span<const FeedItem> items,
                std::span<const uint8_t> want, float* hidden) const;
 
-  /// All kVocabSize logits of each of `n` hidden vectors ([n, kVocabSize]).
+  /// All vocab_size logits of each of `n` hidden vectors ([n, vocab_size]).
   void HeadAll(const float* hidden, size_t n, float* logits) const;
   /// The logit of one token.
   float HeadOne(const float* hidden, int32_t token) const;
@@ -75,8 +75,8 @@ class Engine::Model {
                                            const std::string& name);
 
   ModelConfig config_;
-  std::vector<float> head_weight_;  // [d, kVocabSize] (transposed)
-  std::vector<float> head_bias_;    // [kVocabSize]
+  std::vector<float> head_weight_;  // [d, vocab_size] (transposed)
+  std::vector<float> head_bias_;    // [vocab_size]
 };
 
 /// The architecture's model. Preconditions: CheckWeights(config, weights) ok.

@@ -12,6 +12,7 @@ constexpr int kMaxDModel = 4096;
 constexpr int kMaxLayers = 64;
 constexpr int kMaxDff = 16384;
 constexpr int kMaxPositions = 65536;
+constexpr int kMaxVocabSize = 1 << 20;
 
 Status CheckRange(std::string_view field, int value, int max) {
   if (value <= 0 || value > max) {
@@ -59,6 +60,7 @@ Status ValidateConfig(const ModelConfig& config) {
   RETURN_IF_ERROR(
       CheckRange("max_positions", config.max_positions, kMaxPositions));
   RETURN_IF_ERROR(CheckRange("max_offset", config.max_offset, kMaxPositions));
+  RETURN_IF_ERROR(CheckRange("vocab_size", config.vocab_size, kMaxVocabSize));
   if (transformer) {
     RETURN_IF_ERROR(CheckRange("n_heads", config.n_heads, config.d_model));
     RETURN_IF_ERROR(CheckRange("d_ff", config.d_ff, kMaxDff));
@@ -78,7 +80,8 @@ nlohmann::json ConfigToJson(const ModelConfig& config) {
                         {"n_heads", config.n_heads},
                         {"d_ff", config.d_ff},
                         {"max_positions", config.max_positions},
-                        {"max_offset", config.max_offset}};
+                        {"max_offset", config.max_offset},
+                        {"vocab_size", config.vocab_size}};
 }
 
 Result<ModelConfig> ConfigFromJson(const nlohmann::json& json) {
@@ -94,14 +97,18 @@ Result<ModelConfig> ConfigFromJson(const nlohmann::json& json) {
   struct IntField {
     const char* name;
     int* value;
+    bool optional;  // absent keeps the default
   };
   for (IntField field :
-       {IntField{"d_model", &config.d_model},
-        IntField{"n_layers", &config.n_layers},
-        IntField{"n_heads", &config.n_heads}, IntField{"d_ff", &config.d_ff},
-        IntField{"max_positions", &config.max_positions},
-        IntField{"max_offset", &config.max_offset}}) {
+       {IntField{"d_model", &config.d_model, false},
+        IntField{"n_layers", &config.n_layers, false},
+        IntField{"n_heads", &config.n_heads, false},
+        IntField{"d_ff", &config.d_ff, false},
+        IntField{"max_positions", &config.max_positions, false},
+        IntField{"max_offset", &config.max_offset, false},
+        IntField{"vocab_size", &config.vocab_size, true}}) {
     it = json.find(field.name);
+    if (it == json.end() && field.optional) continue;
     if (it == json.end() || !it->is_number_integer()) {
       return Malformed(std::string("model config: \"") + field.name +
                        "\" is missing or not an integer");

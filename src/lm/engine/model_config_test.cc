@@ -31,6 +31,31 @@ TEST(ModelConfigTest, JsonRoundTrip) {
   }
 }
 
+TEST(ModelConfigTest, VocabularySizeRoundTripsAndDefaultsToBytes) {
+  ModelConfig config = *PresetConfig("tiny", "lstm");
+  EXPECT_EQ(config.vocab_size, kVocabSize);
+  config.vocab_size = 31;
+  nlohmann::json json = ConfigToJson(config);
+  EXPECT_EQ(json["vocab_size"], 31);
+  auto back = ConfigFromJson(json);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->vocab_size, 31);
+  EXPECT_EQ(*back, config);
+
+  // A header written before token models existed: a byte model.
+  json.erase("vocab_size");
+  back = ConfigFromJson(json);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->vocab_size, 261);
+
+  json["vocab_size"] = 0;
+  EXPECT_EQ(ConfigFromJson(json).status().message(),
+            "model config: vocab_size 0 is out of range 1..1048576");
+  json["vocab_size"] = "31";
+  EXPECT_EQ(ConfigFromJson(json).status().message(),
+            "model config: \"vocab_size\" is missing or not an integer");
+}
+
 TEST(ModelConfigTest, ValidationErrors) {
   nlohmann::json json = ConfigToJson(*PresetConfig("tiny"));
   json["n_heads"] = 3;

@@ -4,13 +4,11 @@
 
 #include <random>
 
-#include "lm/engine/tokens.h"
-
 namespace protolm::lm {
 
 std::vector<std::pair<std::string, std::vector<int64_t>>> ExpectedShapes(
     const ModelConfig& config) {
-  const int64_t v = kVocabSize, d = config.d_model, f = config.d_ff;
+  const int64_t v = config.vocab_size, d = config.d_model, f = config.d_ff;
   std::vector<std::pair<std::string, std::vector<int64_t>>> shapes;
   shapes.emplace_back("tok_emb", std::vector<int64_t>{v, d});
   if (config.arch == "lstm") {

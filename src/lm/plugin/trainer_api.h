@@ -22,18 +22,18 @@
 namespace protolm::lm {
 
 /// Bumped whenever TrainerApi's members or the meaning of its functions
-/// change.
-inline constexpr uint32_t kTrainerApiVersion = 1;
+/// change (2: train_token_model, ModelConfig::vocab_size).
+inline constexpr uint32_t kTrainerApiVersion = 2;
 
 /// A signature of the sizes of the types that cross the boundary: a plugin
 /// built from headers where one of them gained or lost a member has another.
 constexpr uint64_t TrainerLayoutSignature() {
   uint64_t signature = 14695981039346656037ull;  // FNV-1a over the sizes
   for (uint64_t size :
-       {sizeof(ModelConfig), sizeof(Example), sizeof(Weights),
-        sizeof(TrainOptions), sizeof(TrainProgress), sizeof(EpochResult),
-        sizeof(EpochRecord), sizeof(TrainResult), sizeof(Status),
-        sizeof(Result<TrainResult>)}) {
+       {sizeof(ModelConfig), sizeof(Example), sizeof(TokenCorpus),
+        sizeof(Weights), sizeof(TrainOptions), sizeof(TrainProgress),
+        sizeof(EpochResult), sizeof(EpochRecord), sizeof(TrainResult),
+        sizeof(Status), sizeof(Result<TrainResult>)}) {
     signature = (signature ^ size) * 1099511628211ull;
   }
   return signature;
@@ -49,6 +49,11 @@ struct TrainerApi {
                                      const std::vector<Example>& train,
                                      const std::vector<Example>& validation,
                                      const TrainOptions& options) = nullptr;
+  /// lm::TrainTokenModel (lm/token_trainer.h): same contract, errors and
+  /// threading.
+  Result<TrainResult> (*train_token_model)(
+      const ModelConfig& config, const TokenCorpus& train,
+      const TokenCorpus& validation, const TrainOptions& options) = nullptr;
 };
 
 /// The plugin's entry point: `extern "C" const TrainerApi*

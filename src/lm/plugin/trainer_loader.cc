@@ -52,7 +52,8 @@ Result<const TrainerApi*> OpenPlugin(const std::string& path,
   }
   const TrainerApi* api = entry();
   if (api == nullptr || api->version != kTrainerApiVersion ||
-      api->layout != TrainerLayoutSignature() || api->train_model == nullptr) {
+      api->layout != TrainerLayoutSignature() || api->train_model == nullptr ||
+      api->train_token_model == nullptr) {
     return Unsupported(fmt::format(
         "{} is a stale trainer plugin (API version {}, layout {:#x}; this "
         "protolm needs version {}, layout {:#x}); {}",

@@ -69,6 +69,32 @@ TEST(TrainerLoader, TrainsThroughThePlugin) {
   EXPECT_TRUE(CheckWeights(*config, result->weights).ok());
 }
 
+TEST(TrainerLoader, TrainsATokenModelThroughThePlugin) {
+  const TrainerApi* trainer = LoadFromBuildTree();
+  ASSERT_NE(trainer, nullptr);
+  ModelConfig config{.arch = "lstm",
+                     .d_model = 8,
+                     .n_layers = 1,
+                     .n_heads = 1,
+                     .d_ff = 8,
+                     .max_positions = 8,
+                     .max_offset = 1,
+                     .vocab_size = 4};
+  TokenCorpus corpus{{{0, 1, 2}, {1, 2, 0, 1, 2, 0, 1, 2, 0}}, 3, 3};
+  TrainOptions options;
+  options.epochs = 1;
+  options.threads = 1;
+  Result<TrainResult> result =
+      trainer->train_token_model(config, corpus, corpus, options);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->epochs_run, 1);
+  EXPECT_TRUE(CheckWeights(config, result->weights).ok());
+  corpus.traces[1][4] = 4;
+  result = trainer->train_token_model(config, corpus, corpus, options);
+  EXPECT_EQ(result.status().message(),
+            "training trace 1 at 4: token 4 is outside the vocabulary of 4");
+}
+
 TEST(TrainerLoader, ErrorsComeBackAsValues) {
   const TrainerApi* trainer = LoadFromBuildTree();
   ASSERT_NE(trainer, nullptr);

@@ -1,7 +1,9 @@
-// What training a byte-level model takes and gives: the options, the progress
-// reports, the per-epoch records and the result of lm::TrainModel
-// (lm/trainer.h). Torch-free plain values, shared by the trainer plugin (the
-// libtorch side) and everything that trains through it (clone, train).
+// What training a model takes and gives: the options, the progress reports,
+// the per-epoch records and the result of lm::TrainModel (lm/trainer.h, byte
+// examples) and lm::TrainTokenModel (lm/token_trainer.h, token-id traces,
+// given as a TokenCorpus). Torch-free plain values, shared by the trainer
+// plugin (the libtorch side) and everything that trains through it (clone,
+// train).
 #pragma once
 
 #include <cstdint>
@@ -38,7 +40,9 @@ struct TrainProgress {
 struct EpochResult {
   int epoch = 0;               // 1-based
   double train_loss = 0;       // mean weighted loss over the epoch's batches
-  double validation_loss = 0;  // mean loss per target token (response + kEnd)
+  double validation_loss = 0;  // mean loss per target token (byte models:
+                               // response + kEnd; token models: every token
+                               // after the begin token)
   Weights weights;             // the weights after this epoch
 };
 
@@ -68,7 +72,8 @@ struct TrainOptions {
   int patience = 3;             // stop after this many epochs without a better
                                 // score; 0 = run all epochs
   /// Weight of the loss on prompt tokens (context and request); the response
-  /// bytes and kEnd weigh 1. In [0, 1].
+  /// bytes and kEnd weigh 1. In [0, 1]. Byte models only: token models weigh
+  /// every target 1.
   double prompt_loss_weight = 0.1;
   /// Start from these weights (fine-tuning, dataset doubling) instead of a
   /// fresh initialisation; they must fit the config.
@@ -79,6 +84,15 @@ struct TrainOptions {
   /// Called after each epoch on the training thread; returns the validation
   /// score (higher is better) or nullopt to use -validation_loss. May be empty.
   std::function<std::optional<double>(const EpochResult&)> on_epoch;
+};
+
+/// Traces of token ids for TrainTokenModel. Each trace is trained on as
+/// begin_token, trace..., end_token (they may be the same id, as the detect
+/// module's boundary id is). Every id is below the model's vocab_size.
+struct TokenCorpus {
+  std::vector<std::vector<int32_t>> traces;
+  int32_t begin_token = 0;
+  int32_t end_token = 0;
 };
 
 struct TrainResult {

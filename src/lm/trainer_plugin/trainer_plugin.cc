@@ -3,6 +3,7 @@
 // other symbol), which hands the loader (lm/plugin/trainer_loader.h) the
 // table of lm/plugin/trainer_api.h.
 #include "lm/plugin/trainer_api.h"
+#include "lm/token_trainer.h"
 #include "lm/trainer.h"
 
 namespace {
@@ -11,6 +12,7 @@ constexpr protolm::lm::TrainerApi kTrainerApi{
     .version = protolm::lm::kTrainerApiVersion,
     .layout = protolm::lm::TrainerLayoutSignature(),
     .train_model = &protolm::lm::TrainModel,
+    .train_token_model = &protolm::lm::TrainTokenModel,
 };
 
 }  // namespace
