@@ -24,6 +24,7 @@ constexpr protolm::cli::AttachFn kCommands[] = {
     protolm::cli::AttachEvents,
     protolm::cli::AttachLoadgen,
     protolm::cli::AttachServe,
+    protolm::cli::AttachDetect,
 };
 
 void SetUpLogging(bool verbose, bool quiet) {
