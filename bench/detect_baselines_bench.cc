@@ -61,7 +61,7 @@ using namespace protolm::detect;
 
 // `path` through the source `kind` names; a read error ends the program.
 std::vector<TraceSequence> ReadWith(SourceKind kind, const fs::path& path) {
-  SourceSettings settings{.kind = kind};
+  SourceSettings settings(kind);
   const std::string input = path.string();
   auto traces = ReadTraces(settings, std::span(&input, 1));
   if (!traces.ok()) {

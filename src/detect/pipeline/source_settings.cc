@@ -99,7 +99,7 @@ Status SourceSettings::Check() const {
 
 nlohmann::json SourceSettings::ToJson() const {
   nlohmann::json json{{"kind", SourceKindName(kind)},
-                      {"depth", EffectiveDepth()}};
+                      {"depth", static_cast<uint64_t>(EffectiveDepth())}};
   if (kind == SourceKind::kPcap) json["protocol"] = protocol;
   if (session) json["session"] = *session;
   if (header) json["header"] = *header;

@@ -33,6 +33,10 @@ std::string_view SourceKindName(SourceKind kind);
 std::string SourceKindChoices();
 
 struct SourceSettings {
+  SourceSettings() = default;
+  explicit SourceSettings(SourceKind kind_, std::optional<int> depth_ = {})
+      : kind(kind_), depth(depth_) {}
+
   SourceKind kind = SourceKind::kSequences;
   /// Token depth; each kind's default when unset (pcap 2, others 0).
   std::optional<int> depth;

@@ -24,14 +24,14 @@ TEST(SourceSettingsTest, ParsesEveryKindAndNamesTheChoicesOtherwise) {
 }
 
 TEST(SourceSettingsTest, DefaultDepthIsPerKind) {
-  SourceSettings pcap{.kind = SourceKind::kPcap};
+  SourceSettings pcap(SourceKind::kPcap);
   EXPECT_EQ(pcap.EffectiveDepth(), 2);
-  SourceSettings strace{.kind = SourceKind::kStrace, .depth = 1};
+  SourceSettings strace(SourceKind::kStrace, 1);
   EXPECT_EQ(strace.EffectiveDepth(), 1);
 }
 
 TEST(SourceSettingsTest, CheckRejectsBadExpressionsPresetsAndArchitectures) {
-  SourceSettings s{.kind = SourceKind::kLog};
+  SourceSettings s(SourceKind::kLog);
   s.session = "blk_(";
   EXPECT_THAT(s.Check().message(), HasSubstr("--session"));
   s.session = "blk_-?[0-9]+";
@@ -46,7 +46,7 @@ TEST(SourceSettingsTest, CheckRejectsBadExpressionsPresetsAndArchitectures) {
 }
 
 TEST(SourceSettingsTest, JsonRoundTrip) {
-  SourceSettings s{.kind = SourceKind::kLog};
+  SourceSettings s(SourceKind::kLog);
   s.session = "blk_-?[0-9]+";
   s.header = "hdfs";
   s.miner = nlohmann::json{{"any", 1}};

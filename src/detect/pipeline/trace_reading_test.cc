@@ -24,7 +24,7 @@ TEST(TraceReadingTest, SequencesFromSeveralFilesKeepTheirNames) {
   testing::ScratchDir dir;
   testing::WriteFile(dir.Path("a"), "5 5 22\n\n11 9\n");
   testing::WriteFile(dir.Path("b"), "26\n");
-  SourceSettings settings{.kind = SourceKind::kSequences};
+  SourceSettings settings(SourceKind::kSequences);
   std::vector<std::string> inputs{dir.Path("a"), dir.Path("b")};
   size_t done = 0;
   ReadOptions options;
@@ -42,7 +42,7 @@ TEST(TraceReadingTest, SyscallsTellUnmFromAdfa) {
   testing::ScratchDir dir;
   testing::WriteFile(dir.Path("unm.int"), "7 5\n8 3\n7 4\n");
   testing::WriteFile(dir.Path("UTD-1.txt"), "5 3 4 6 \n");
-  SourceSettings settings{.kind = SourceKind::kSyscalls};
+  SourceSettings settings(SourceKind::kSyscalls);
   settings.syscall_arch = "i386";
   std::vector<std::string> unm{dir.Path("unm.int")};
   auto traces = ReadTraces(settings, unm);
@@ -62,10 +62,12 @@ TEST(TraceReadingTest, LogsLearnThenTokeniseWithTheFinishedMiner) {
   // lines must get the same depth-1 token.
   testing::WriteFile(dir.Path("x.log"),
                      "s1 open file alpha\ns1 open file beta\ns2 close now\n");
-  SourceSettings settings{.kind = SourceKind::kLog, .depth = 1};
+  SourceSettings settings(SourceKind::kLog, 1);
   settings.session = "s[0-9]";
   std::vector<std::string> inputs{dir.Path("x.log")};
-  auto traces = ReadTraces(settings, inputs, {.learn = true});
+  ReadOptions learn;
+  learn.learn = true;
+  auto traces = ReadTraces(settings, inputs, learn);
   ASSERT_TRUE(traces.ok()) << traces.status().message();
   ASSERT_EQ(traces->size(), 2u);
   EXPECT_EQ((*traces)[0].tokens[0], (*traces)[0].tokens[1]);
@@ -81,7 +83,7 @@ TEST(TraceReadingTest, LogsLearnThenTokeniseWithTheFinishedMiner) {
 }
 
 TEST(TraceReadingTest, ModbusCaptureGivesOneTracePerConnection) {
-  SourceSettings settings{.kind = SourceKind::kPcap};
+  SourceSettings settings(SourceKind::kPcap);
   std::vector<std::string> inputs{std::string(PROTOLM_SHARED_DATA_DIR) +
                                   "/pcaps/modbus/modbusSmall.pcap"};
   auto traces = ReadTraces(settings, inputs);
@@ -98,7 +100,7 @@ TEST(TraceReadingTest, ModbusCaptureGivesOneTracePerConnection) {
 TEST(TraceReadingTest, ErrorsNameTheInput) {
   testing::ScratchDir dir;
   testing::WriteFile(dir.Path("garbage"), std::string("\x7f" "ELF\x01\x02\x00\xff", 8));
-  SourceSettings settings{.kind = SourceKind::kStrace};
+  SourceSettings settings(SourceKind::kStrace);
   std::vector<std::string> garbage{dir.Path("garbage")};
   auto traces = ReadTraces(settings, garbage);
   ASSERT_FALSE(traces.ok());

@@ -14,6 +14,13 @@ namespace {
 
 using ::testing::HasSubstr;
 
+TrainSettings Arch(std::string arch, double far = kDefaultFar) {
+  TrainSettings settings;
+  settings.arch = std::move(arch);
+  settings.far = far;
+  return settings;
+}
+
 std::vector<TraceSequence> Normal(size_t n) {
   std::vector<TraceSequence> traces;
   for (size_t i = 0; i < n; ++i) {
@@ -26,8 +33,8 @@ std::vector<TraceSequence> Normal(size_t n) {
 TEST(TrainingTest, HoldsOutEveryTenthTraceAndTrainsTheBaselineBeside) {
   TrainSummary summary;
   auto file = TrainModelFile(Normal(25), std::nullopt,
-                             {.kind = SourceKind::kSequences},
-                             {.arch = "stide"}, summary);
+                             SourceSettings(SourceKind::kSequences),
+                             Arch("stide"), summary);
   ASSERT_TRUE(file.ok()) << file.status().message();
   EXPECT_EQ(summary.train_traces, 23u);
   EXPECT_EQ(summary.validation_traces, 2u);
@@ -53,16 +60,16 @@ TEST(TrainingTest, TooFewTracesToHoldOutAskForVal) {
   auto file = TrainModelFile(Normal(9), std::nullopt, {}, {}, summary);
   ASSERT_FALSE(file.ok());
   EXPECT_THAT(file.status().message(), HasSubstr("give --val"));
-  file = TrainModelFile(Normal(20), std::nullopt, {}, {.arch = "lstm"}, summary);
+  file = TrainModelFile(Normal(20), std::nullopt, {}, Arch("lstm"), summary);
   EXPECT_EQ(file.status().code(), StatusCode::kUnsupported);
 }
 
 TEST(TrainingTest, ModelFileRoundTripsAndScoresTheSame) {
   testing::ScratchDir dir;
   TrainSummary summary;
-  SourceSettings source{.kind = SourceKind::kStrace, .depth = 1};
+  SourceSettings source(SourceKind::kStrace, 1);
   auto file = TrainModelFile(Normal(30), std::nullopt, source,
-                             {.arch = "count", .far = 0.05}, summary);
+                             Arch("count", 0.05), summary);
   ASSERT_TRUE(file.ok());
   ASSERT_TRUE(file->Save(dir.Path("m.json")).ok());
   auto back = ModelFile::Load(dir.Path("m.json"));
