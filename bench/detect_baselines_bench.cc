@@ -35,9 +35,9 @@
 // HDFS also gets
 // next-event accuracy and macro-F1 over random prefixes (seed 002's protocol).
 //
-// TEMPORARY: the two file readers below stand in for the `sequences` and
-// `syscalls` trace sources being written on another branch; once those land
-// this program reads its inputs through them (TraceCollector) instead.
+// Inputs are read through the trace sources `detect` uses (SequenceSource,
+// UnmSource via detect/pipeline/trace_reading.h, into TraceCollector), so
+// ids are "FILE:LINE" and "FILE:PID".
 #include <time.h>
 
 #include <algorithm>
@@ -61,6 +61,7 @@
 #include "detect/learned_detector.h"
 #include "detect/next_event_measures.h"
 #include "detect/ngram_detector.h"
+#include "detect/pipeline/trace_reading.h"
 #include "detect/stide_detector.h"
 
 namespace {
@@ -68,41 +69,20 @@ namespace {
 namespace fs = std::filesystem;
 using namespace protolm::detect;
 
-// TEMPORARY (see the top comment): DeepLog's format, one session per line.
-std::vector<TraceSequence> ReadSessionLines(const fs::path& path) {
-  std::vector<TraceSequence> traces;
-  std::ifstream in(path);
-  std::string line;
-  for (uint64_t number = 1; std::getline(in, line); ++number) {
-    TraceSequence trace;
-    trace.id = path.filename().string() + ":" + std::to_string(number);
-    trace.first_record = number;
-    std::istringstream words(line);
-    for (std::string token; words >> token;) trace.tokens.push_back(token);
-    traces.push_back(std::move(trace));
+// `path` through the source `kind` names; a read error ends the program.
+std::vector<TraceSequence> ReadWith(SourceKind kind, const fs::path& path) {
+  SourceSettings settings(kind);
+  const std::string input = path.string();
+  auto traces = ReadTraces(settings, std::span(&input, 1));
+  if (!traces.ok()) {
+    std::fprintf(stderr, "%s\n", traces.status().message().c_str());
+    std::exit(1);
   }
-  return traces;
+  return std::move(traces).value();
 }
 
-// TEMPORARY (see the top comment): UNM's `PID syscall` lines, one trace per
-// PID in order of first appearance.
-std::vector<TraceSequence> ReadPidSyscallFile(const fs::path& path) {
-  std::vector<TraceSequence> traces;
-  std::map<std::string, size_t> by_pid;
-  std::ifstream in(path);
-  std::string line;
-  for (uint64_t number = 1; std::getline(in, line); ++number) {
-    std::istringstream words(line);
-    std::string pid, call;
-    if (!(words >> pid >> call)) continue;
-    auto [it, added] = by_pid.try_emplace(pid, traces.size());
-    if (added) {
-      traces.push_back(
-          {path.filename().string() + ":" + pid, 0, number, {}, {}});
-    }
-    traces[it->second].tokens.push_back(call);
-  }
-  return traces;
+std::vector<TraceSequence> ReadSessionLines(const fs::path& path) {
+  return ReadWith(SourceKind::kSequences, path);
 }
 
 std::vector<TraceSequence> ReadPidSyscallFiles(const fs::path& dir) {
@@ -116,7 +96,7 @@ std::vector<TraceSequence> ReadPidSyscallFiles(const fs::path& dir) {
   std::sort(files.begin(), files.end());
   std::vector<TraceSequence> traces;
   for (const fs::path& file : files) {
-    for (TraceSequence& trace : ReadPidSyscallFile(file)) {
+    for (TraceSequence& trace : ReadWith(SourceKind::kSyscalls, file)) {
       traces.push_back(std::move(trace));
     }
   }

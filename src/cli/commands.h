@@ -36,10 +36,17 @@ CommandMain AttachClone(CLI::App& parent);   // clone_command.cc
 CommandMain AttachEvents(CLI::App& parent);  // events_command.cc
 CommandMain AttachLoadgen(CLI::App& parent); // loadgen_command.cc
 CommandMain AttachServe(CLI::App& parent);   // serve_command.cc
+CommandMain AttachDetect(CLI::App& parent);  // detect_command.cc
 
 /// Sub-subcommands of `spec`, attached by AttachSpec under the `spec` app.
 CommandMain AttachSpecHeaders(CLI::App& spec);
 CommandMain AttachSpecAnalyze(CLI::App& spec);
 CommandMain AttachSpecCodegen(CLI::App& spec);  // spec_codegen_command.cc
+
+/// Sub-subcommands of `detect`, attached by AttachDetect.
+CommandMain AttachDetectTrain(CLI::App& detect);   // detect_train_command.cc
+CommandMain AttachDetectScore(CLI::App& detect);   // detect_score_command.cc
+CommandMain AttachDetectEval(CLI::App& detect);    // detect_eval_command.cc
+CommandMain AttachDetectReport(CLI::App& detect);  // detect_report_command.cc
 
 }  // namespace protolm::cli

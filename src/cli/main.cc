@@ -24,6 +24,7 @@ constexpr protolm::cli::AttachFn kCommands[] = {
     protolm::cli::AttachEvents,
     protolm::cli::AttachLoadgen,
     protolm::cli::AttachServe,
+    protolm::cli::AttachDetect,
 };
 
 /// One logger for every thread: `serve` logs from its Asio threads and the

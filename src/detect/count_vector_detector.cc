@@ -15,10 +15,16 @@ namespace {
 constexpr uint64_t kMaxVocabulary = uint64_t{1} << 31;
 constexpr uint64_t kMaxCount = uint64_t{1} << 32;
 
-std::string_view VectorKey(
-    const std::vector<std::pair<TokenId, uint64_t>>& counts) {
-  return {reinterpret_cast<const char*>(counts.data()),
-          counts.size() * sizeof(counts[0])};
+// The vector's ids and counts as bytes, field by field: the pairs' own
+// bytes would take in their padding, which is not part of the value.
+std::string VectorKey(const std::vector<std::pair<TokenId, uint64_t>>& counts) {
+  std::string key;
+  key.reserve(counts.size() * (sizeof(TokenId) + sizeof(uint64_t)));
+  for (const auto& [id, count] : counts) {
+    key.append(reinterpret_cast<const char*>(&id), sizeof(id));
+    key.append(reinterpret_cast<const char*>(&count), sizeof(count));
+  }
+  return key;
 }
 
 // L1 distance of two sorted sparse vectors, given up (returning `limit`)
@@ -71,7 +77,7 @@ Status CountVectorDetector::AddVector(const CountVector& counts,
     max_counts_[id] = std::max(max_counts_[id], count);
   }
   auto [it, inserted] =
-      index_.try_emplace(std::string(VectorKey(counts)), vectors_.size());
+      index_.try_emplace(VectorKey(counts), vectors_.size());
   if (inserted) {
     vectors_.push_back(counts);
     vector_traces_.push_back(0);

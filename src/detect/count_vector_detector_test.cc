@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "detect/detect_test_support.h"
 #include "detect/detector_model.h"
@@ -53,6 +54,24 @@ TEST(CountVectorDetector, SurprisalIsEventShare) {
   auto expected = model.detector->Expected({}, 0, 5);
   ASSERT_EQ(expected.size(), 2u);  // types never seen are not expected
   EXPECT_NEAR(expected[0].p, 0.6, 1e-12);
+}
+
+// Equal vectors are one entry whatever bytes pad their pairs, so the model
+// trained on repeated traces reads back (it once held a vector per trace).
+TEST(CountVectorDetector, RepeatedTracesAreOneVectorAndRoundTrip) {
+  std::vector<std::vector<TokenId>> traces;
+  for (int i = 0; i < 20; ++i) {
+    traces.push_back(i % 2 ? std::vector<TokenId>{1, 2, 2, 3}
+                           : std::vector<TokenId>{1, 4, 3});
+  }
+  CountVectorDetector detector;
+  ASSERT_TRUE(detector.Train(traces, 5).ok());
+  nlohmann::json json = detector.ToJson();
+  ASSERT_EQ(json["vectors"].size(), 2u);
+  EXPECT_EQ(json["vectors"][0]["traces"], 10);
+  auto back = CountVectorDetector::FromJson(json, 5);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ((*back)->TraceScore(traces[0]), 0);
 }
 
 }  // namespace
