@@ -1,9 +1,7 @@
 // DetectorModel: see detector_model.h.
 #include "detect/detector_model.h"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "detect/json_fields.h"
 
@@ -92,24 +90,6 @@ Result<DetectorModel> DetectorModel::Parse(std::string_view text,
   auto model = FromJson(json);
   if (!model.ok()) return model.status().WithContext(source);
   return model;
-}
-
-Status DetectorModel::Save(const std::string& path) const {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << ToJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-      << '\n';
-  out.close();
-  if (!out) return IoError(path + ": cannot write the model");
-  return Status::Ok();
-}
-
-Result<DetectorModel> DetectorModel::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound(path + ": cannot open the model");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return IoError(path + ": cannot read the model");
-  return Parse(text.str(), path);
 }
 
 }  // namespace protolm::detect

@@ -1,5 +1,7 @@
 // DetectorModel: what `detect train` stores and `detect score` loads — the
-// vocabulary, the trained detector and its calibration, as one JSON file.
+// vocabulary, the trained detector and its calibration, as one JSON object
+// (the CLI's model file, pipeline/model_file.h, holds it with the source
+// settings and reads and writes the file).
 //
 // Train builds the vocabulary from the training traces' tokens (then freezes
 // it), encodes them and trains the detector; Calibrate scores held-out
@@ -47,8 +49,6 @@ struct DetectorModel {
   /// FromJson of a JSON text (errors name `source`).
   static Result<DetectorModel> Parse(std::string_view text,
                                      const std::string& source);
-  Status Save(const std::string& path) const;
-  static Result<DetectorModel> Load(const std::string& path);
 };
 
 }  // namespace protolm::detect

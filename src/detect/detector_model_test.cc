@@ -13,7 +13,6 @@
 #include "detect/detect_test_support.h"
 #include "detect/ngram_detector.h"
 #include "detect/stide_detector.h"
-#include "testing/scratch_dir.h"
 
 namespace protolm::detect {
 namespace {
@@ -55,21 +54,6 @@ TEST(DetectorModel, JsonRoundTripKeepsEveryScore) {
                 model->detector->Expected(ids, ids.size(), 3));
     }
   }
-}
-
-TEST(DetectorModel, SaveAndLoadAFile) {
-  auto model =
-      DetectorModel::Train(Training(), std::make_unique<NgramDetector>(2));
-  ASSERT_TRUE(model.ok());
-  testing::ScratchDir dir;
-  std::string path = dir.Path("model.json");
-  ASSERT_TRUE(model->Save(path).ok());
-  auto loaded = DetectorModel::Load(path);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-  EXPECT_EQ(loaded->ToJson(), model->ToJson());
-  EXPECT_FALSE(loaded->calibration.has_value());
-  EXPECT_EQ(DetectorModel::Load(dir.Path("none.json")).status().code(),
-            StatusCode::kNotFound);
 }
 
 TEST(DetectorModel, HostileFilesAreOneLineErrors) {

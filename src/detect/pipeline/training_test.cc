@@ -106,6 +106,8 @@ TEST(TrainingTest, HostileModelFilesAreOneLineErrors) {
   testing::WriteFile(dir.Path("y"), std::string("\0\1\2", 3));
   EXPECT_THAT(ModelFile::Load(dir.Path("y")).status().message(),
               HasSubstr("not JSON"));
+  EXPECT_EQ(ModelFile::Load(dir.Path("none")).status().code(),
+            StatusCode::kNotFound);
 }
 
 }  // namespace
