@@ -85,19 +85,29 @@ TEST(DetectorModel, HostileFilesAreOneLineErrors) {
   EXPECT_NE(message.status().message().find("m.json"), std::string::npos);
 }
 
-TEST(DetectorModel, FuzzSeedsAreValidModels) {
+// Seeds named invalid_* are regressions the fuzzer found: one-line errors.
+TEST(DetectorModel, FuzzSeedsAreValidModelsOrOneLineErrors) {
   std::filesystem::path corpus = std::filesystem::path(PROTOLM_SOURCE_DIR) /
                                  "src/detect/detector_model_fuzz_corpus";
-  size_t seeds = 0;
+  size_t valid = 0;
+  size_t invalid = 0;
   for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
     std::ifstream in(entry.path());
     std::stringstream text;
     text << in.rdbuf();
     auto model = DetectorModel::Parse(text.str(), entry.path().string());
-    EXPECT_TRUE(model.ok()) << model.status().ToString();
-    ++seeds;
+    if (entry.path().filename().string().starts_with("invalid_")) {
+      ++invalid;
+      ASSERT_FALSE(model.ok()) << entry.path();
+      EXPECT_EQ(model.status().message().find('\n'), std::string::npos)
+          << model.status().message();
+    } else {
+      ++valid;
+      EXPECT_TRUE(model.ok()) << model.status().ToString();
+    }
   }
-  EXPECT_EQ(seeds, 4u);
+  EXPECT_EQ(valid, 4u);
+  EXPECT_EQ(invalid, 1u);
 }
 
 }  // namespace

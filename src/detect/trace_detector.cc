@@ -7,6 +7,7 @@
 
 #include "detect/count_vector_detector.h"
 #include "detect/json_fields.h"
+#include "util/escaped_text.h"
 #include "detect/learned_detector.h"
 #include "detect/ngram_detector.h"
 #include "detect/stide_detector.h"
@@ -48,7 +49,7 @@ Result<std::unique_ptr<TraceDetector>> DetectorFromJson(
   }
   if (kind == "learned")
     return LearnedDetector::FromJson(json, vocabulary_size);
-  return Malformed("unknown detector kind \"" + kind + "\"");
+  return Malformed("unknown detector kind " + QuotedForMessage(kind));
 }
 
 }  // namespace protolm::detect

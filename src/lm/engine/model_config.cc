@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "util/escaped_text.h"
+
 namespace protolm::lm {
 namespace {
 
@@ -52,8 +54,9 @@ Result<ModelConfig> PresetConfig(std::string_view name, std::string_view arch) {
 Status ValidateConfig(const ModelConfig& config) {
   bool transformer = config.arch == "transformer";
   if (!transformer && config.arch != "lstm") {
-    return InvalidArgument("model config: unknown arch '" + config.arch +
-                           "'; use transformer or lstm");
+    return InvalidArgument("model config: unknown arch " +
+                           QuotedForMessage(config.arch) +
+                           "; use transformer or lstm");
   }
   RETURN_IF_ERROR(CheckRange("d_model", config.d_model, kMaxDModel));
   RETURN_IF_ERROR(CheckRange("n_layers", config.n_layers, kMaxLayers));

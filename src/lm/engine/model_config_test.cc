@@ -71,7 +71,7 @@ TEST(ModelConfigTest, ValidationErrors) {
   json["d_model"] = 64;
   json["arch"] = "gru";
   EXPECT_EQ(ConfigFromJson(json).status().message(),
-            "model config: unknown arch 'gru'; use transformer or lstm");
+            "model config: unknown arch \"gru\"; use transformer or lstm");
   EXPECT_FALSE(ConfigFromJson(nlohmann::json::array()).ok());
 }
 

@@ -3,26 +3,9 @@
 
 #include <utility>
 
+#include "util/escaped_text.h"
+
 namespace protolm::modbus {
-namespace {
-
-std::string EscapeText(ByteView bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size());
-  for (uint8_t b : bytes) {
-    if (b > 0x20 && b < 0x7f && b != '\\') {
-      out += static_cast<char>(b);
-    } else {
-      out += "\\x";
-      out += kHex[b >> 4];
-      out += kHex[b & 0xf];
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 PduReader::PduReader(ByteView adu, Field* root) : in_(adu) {
   if (root != nullptr) groups_.push_back(root);
@@ -68,7 +51,7 @@ Result<ByteView> PduReader::Text(std::string_view name, size_t n, int level) {
   const size_t at = offset();
   std::optional<ByteView> v = in_.Take(n);
   if (!v) return TruncatedAt(name, n);
-  if (recording()) Record(name, EscapeText(*v), at, n, level);
+  if (recording()) Record(name, EscapedText(*v, Spaces::kEscape), at, n, level);
   return *v;
 }
 
