@@ -48,5 +48,6 @@ CommandMain AttachDetectTrain(CLI::App& detect);   // detect_train_command.cc
 CommandMain AttachDetectScore(CLI::App& detect);   // detect_score_command.cc
 CommandMain AttachDetectEval(CLI::App& detect);    // detect_eval_command.cc
 CommandMain AttachDetectReport(CLI::App& detect);  // detect_report_command.cc
+CommandMain AttachDetectWatch(CLI::App& detect);   // detect_watch_command.cc
 
 }  // namespace protolm::cli

@@ -1,5 +1,5 @@
 // `protolm detect`: the parent of the anomaly-detection commands (train,
-// score, eval, report). It only groups them; each lives in its own file.
+// score, eval, report, watch). It only groups them; each lives in its own file.
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <utility>
@@ -18,7 +18,8 @@ CommandMain AttachDetect(CLI::App& parent) {
   auto table =
       std::make_shared<std::vector<std::pair<CLI::App*, CommandMain>>>();
   for (AttachFn attach : {AttachDetectTrain, AttachDetectScore,
-                          AttachDetectEval, AttachDetectReport}) {
+                          AttachDetectEval, AttachDetectReport,
+                          AttachDetectWatch}) {
     CommandMain run = attach(*detect);
     table->emplace_back(detect->get_subcommands({}).back(), std::move(run));
   }

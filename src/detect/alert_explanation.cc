@@ -17,9 +17,12 @@ size_t MostSurprising(const TraceDetector& detector,
       surprisals.begin());
 }
 
-nlohmann::json Evidence(const DetectorModel& model, const TraceSequence& trace,
-                        std::span<const TokenId> ids, size_t index,
-                        const ExplainOptions& options) {
+}  // namespace
+
+nlohmann::json AlertEvidence(const DetectorModel& model,
+                             const TraceSequence& trace,
+                             std::span<const TokenId> ids, size_t index,
+                             const ExplainOptions& options) {
   nlohmann::json expected = nlohmann::json::array();
   for (const Expectation& e :
        model.detector->Expected(ids, index, options.top_k)) {
@@ -40,8 +43,6 @@ nlohmann::json Evidence(const DetectorModel& model, const TraceSequence& trace,
                         {"context", std::move(context)}};
 }
 
-}  // namespace
-
 nlohmann::json ScoreRecord(const DetectorModel& model,
                            const TraceSequence& trace,
                            const Thresholds& thresholds,
@@ -59,7 +60,7 @@ nlohmann::json ScoreRecord(const DetectorModel& model,
         model.detector->FirstAnomaly(ids, thresholds.event);
     if (!index && !ids.empty()) index = MostSurprising(*model.detector, ids);
     if (index && *index <= ids.size()) {
-      record["first_anomaly"] = Evidence(model, trace, ids, *index, options);
+      record["first_anomaly"] = AlertEvidence(model, trace, ids, *index, options);
     }
   }
   return record;

@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <nlohmann/json_fwd.hpp>
+#include <span>
 
 #include "detect/detector_model.h"
 
@@ -35,6 +36,15 @@ struct ExplainOptions {
   size_t top_k = 5;
   size_t context = 10;
 };
+
+/// The evidence of the event at `index` of `trace` (`ids` its encoding;
+/// index = its length: the trace ended there): {"index", "observed",
+/// "expected": [{"event", "p"}] (the detector's top-k there), "context"
+/// (the tokens before it)}.
+nlohmann::json AlertEvidence(const DetectorModel& model,
+                             const TraceSequence& trace,
+                             std::span<const TokenId> ids, size_t index,
+                             const ExplainOptions& options);
 
 nlohmann::json ScoreRecord(const DetectorModel& model,
                            const TraceSequence& trace,

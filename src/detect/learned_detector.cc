@@ -153,6 +153,13 @@ double LearnedDetector::TraceScore(std::span<const TokenId> trace) const {
   return options_.scoring.Score(SurprisalsWithEnd(trace));
 }
 
+std::optional<double> LearnedDetector::PrefixScore(
+    std::span<const TokenId> prefix) const {
+  std::vector<double> surprisals;
+  EventSurprisals(prefix, surprisals);
+  return options_.scoring.PrefixScore(surprisals);
+}
+
 std::optional<size_t> LearnedDetector::FirstAnomaly(
     std::span<const TokenId> trace, double event_threshold) const {
   std::vector<double> surprisals = SurprisalsWithEnd(trace);

@@ -61,6 +61,8 @@ class LearnedDetector final : public TraceDetector {
   std::vector<Expectation> Expected(std::span<const TokenId> trace,
                                     size_t position, size_t k) const override;
   double TraceScore(std::span<const TokenId> trace) const override;
+  std::optional<double> PrefixScore(
+      std::span<const TokenId> prefix) const override;
   std::optional<size_t> FirstAnomaly(std::span<const TokenId> trace,
                                      double event_threshold) const override;
   nlohmann::json ToJson() const override;

@@ -107,6 +107,13 @@ double NgramDetector::TraceScore(std::span<const TokenId> trace) const {
   return scoring_.Score(surprisals);
 }
 
+std::optional<double> NgramDetector::PrefixScore(
+    std::span<const TokenId> prefix) const {
+  std::vector<double> surprisals;
+  EventSurprisals(prefix, surprisals);
+  return scoring_.PrefixScore(surprisals);
+}
+
 std::optional<size_t> NgramDetector::FirstAnomaly(
     std::span<const TokenId> trace, double event_threshold) const {
   std::optional<size_t> event =

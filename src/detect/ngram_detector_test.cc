@@ -91,6 +91,30 @@ TEST(NgramDetector, TraceScoreCountsTheEnd) {
   EXPECT_EQ(model->detector->FirstAnomaly(trace, 1.5), std::nullopt);
 }
 
+// A prefix's score leaves the end out and never passes the score of a
+// trace that goes on from it.
+TEST(NgramDetector, PrefixScoreIsABoundOfEveryLongerTrace) {
+  auto model = DetectorModel::Train(
+      Sequences({"a b a b a b", "a c a c"}),
+      std::make_unique<NgramDetector>(
+          2, SurprisalScoring{SurprisalScoring::Summary::kWindowMax, 3}));
+  ASSERT_TRUE(model.ok());
+  std::vector<TokenId> trace = model->Encode(Sequence("a b a c x a b"));
+  EXPECT_EQ(model->detector->PrefixScore(std::span(trace).first(2)),
+            std::nullopt);  // shorter than a window
+  for (size_t n = 3; n <= trace.size(); ++n) {
+    std::span<const TokenId> prefix = std::span(trace).first(n);
+    std::optional<double> score = model->detector->PrefixScore(prefix);
+    ASSERT_TRUE(score.has_value());
+    for (size_t m = n; m <= trace.size(); ++m) {
+      EXPECT_LE(*score, model->detector->TraceScore(std::span(trace).first(m)));
+    }
+  }
+  // The whole "a b" is cheap; cut short it scores more, as a prefix less.
+  std::vector<TokenId> ab = model->Encode(Sequence("a b a"));
+  EXPECT_LT(*model->detector->PrefixScore(ab), model->detector->TraceScore(ab));
+}
+
 TEST(NgramDetector, RejectsBadOrder) {
   NgramDetector zero(0);
   std::vector<std::vector<TokenId>> traces = {{1}};

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "detect/json_fields.h"
+#include "util/escaped_text.h"
 
 namespace protolm::detect {
 
@@ -100,6 +101,10 @@ double StideDetector::TraceScore(std::span<const TokenId> trace) const {
                std::count(mismatch.begin(), mismatch.end(), true)) /
            static_cast<double>(trace.size());
   }
+  return MostInFrame(mismatch);
+}
+
+double StideDetector::MostInFrame(const std::vector<bool>& mismatch) const {
   size_t in_frame = 0;
   size_t most = 0;
   for (size_t i = 0; i < mismatch.size(); ++i) {
@@ -108,6 +113,14 @@ double StideDetector::TraceScore(std::span<const TokenId> trace) const {
     most = std::max(most, in_frame);
   }
   return static_cast<double>(most);
+}
+
+std::optional<double> StideDetector::PrefixScore(
+    std::span<const TokenId> prefix) const {
+  // A longer trace holds these windows and more: its frames count at least
+  // as many mismatches. A mismatch rate can still fall.
+  if (score_ != Score::kLocalityFrame) return std::nullopt;
+  return MostInFrame(Mismatches(prefix));
 }
 
 std::optional<size_t> StideDetector::FirstAnomaly(
@@ -140,7 +153,7 @@ Result<std::unique_ptr<TraceDetector>> StideDetector::FromJson(
   } else if (score_name == "locality_frame") {
     score = Score::kLocalityFrame;
   } else {
-    return Malformed("stide: unknown score \"" + score_name + "\"");
+    return Malformed("stide: unknown score " + QuotedForMessage(score_name));
   }
   ASSIGN_OR_RETURN(uint64_t frame, ReadUnsigned(json, "frame", 1, kMaxFrame));
   ASSIGN_OR_RETURN(uint64_t size, ReadUnsigned(json, "vocabulary_size", 1,

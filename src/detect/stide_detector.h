@@ -44,6 +44,8 @@ class StideDetector final : public TraceDetector {
   std::vector<Expectation> Expected(std::span<const TokenId> trace,
                                     size_t position, size_t k) const override;
   double TraceScore(std::span<const TokenId> trace) const override;
+  std::optional<double> PrefixScore(
+      std::span<const TokenId> prefix) const override;
   std::optional<size_t> FirstAnomaly(std::span<const TokenId> trace,
                                      double event_threshold) const override;
   nlohmann::json ToJson() const override;
@@ -55,6 +57,8 @@ class StideDetector final : public TraceDetector {
   std::vector<bool> Mismatches(std::span<const TokenId> trace) const;
 
  private:
+  /// The most mismatches in any `frame_` consecutive windows.
+  double MostInFrame(const std::vector<bool>& mismatch) const;
   std::vector<TokenId> Padded(std::span<const TokenId> trace) const;
 
   size_t window_;

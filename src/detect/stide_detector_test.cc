@@ -45,6 +45,15 @@ TEST(StideDetector, LocalityFrameCount) {
       model.detector->TraceScore(model.Encode(Sequence("a b d c a"))), 2.0);
 }
 
+TEST(StideDetector, PrefixScoreForTheLocalityFrameOnly) {
+  DetectorModel frame = Trained(StideDetector::Score::kLocalityFrame, 2);
+  auto odd = frame.Encode(Sequence("a b d c a"));
+  EXPECT_EQ(frame.detector->PrefixScore(std::span(odd).first(3)), 1.0);
+  EXPECT_EQ(frame.detector->PrefixScore(odd), 2.0);
+  DetectorModel rate = Trained(StideDetector::Score::kMismatchRate);
+  EXPECT_EQ(rate.detector->PrefixScore(odd), std::nullopt);
+}
+
 TEST(StideDetector, SurprisalsAndExpected) {
   auto model = DetectorModel::Train(Sequences({"a b c", "a b d", "a b d"}),
                                     std::make_unique<StideDetector>(2));

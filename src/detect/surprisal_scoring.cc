@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "detect/json_fields.h"
+#include "util/escaped_text.h"
 
 namespace protolm::detect {
 
@@ -38,6 +39,14 @@ double SurprisalScoring::Score(std::span<const double> surprisals) const {
                                    : WindowMax(surprisals, window);
 }
 
+std::optional<double> SurprisalScoring::PrefixScore(
+    std::span<const double> surprisals) const {
+  if (summary != Summary::kWindowMax || surprisals.size() < window) {
+    return std::nullopt;
+  }
+  return WindowMax(surprisals, window);
+}
+
 nlohmann::json SurprisalScoring::ToJson() const {
   return nlohmann::json{
       {"summary", summary == Summary::kMean ? "mean" : "window_max"},
@@ -53,7 +62,7 @@ Result<SurprisalScoring> SurprisalScoring::FromJson(
   } else if (summary == "window_max") {
     scoring.summary = Summary::kWindowMax;
   } else {
-    return Malformed("scoring: unknown summary \"" + summary + "\"");
+    return Malformed("scoring: unknown summary " + QuotedForMessage(summary));
   }
   ASSIGN_OR_RETURN(uint64_t window,
                    ReadUnsigned(json, "window", 1, kMaxWindow));

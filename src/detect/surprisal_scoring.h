@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <span>
 
 #include "util/status.h"
@@ -25,6 +26,11 @@ struct SurprisalScoring {
   size_t window = 10;
 
   double Score(std::span<const double> surprisals) const;
+  /// Score of the surprisals of a trace's first events when no longer
+  /// trace can score lower: window_max over at least `window` of them (the
+  /// longer trace's windows include these). nullopt otherwise (mean, or
+  /// fewer events than a window).
+  std::optional<double> PrefixScore(std::span<const double> surprisals) const;
 
   nlohmann::json ToJson() const;
   static Result<SurprisalScoring> FromJson(const nlohmann::json& json);

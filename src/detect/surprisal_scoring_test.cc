@@ -20,6 +20,15 @@ TEST(SurprisalScoring, MeanAndWindowMax) {
   EXPECT_DOUBLE_EQ(window.Score({}), 0.0);
 }
 
+TEST(SurprisalScoring, PrefixScoreOnlyWhereNoLongerTraceScoresLower) {
+  std::vector<double> s = {1, 1, 9, 1};
+  SurprisalScoring window{SurprisalScoring::Summary::kWindowMax, 2};
+  EXPECT_EQ(window.PrefixScore(s), 5.0);
+  EXPECT_EQ(window.PrefixScore(std::vector<double>{9}), std::nullopt);
+  SurprisalScoring mean{SurprisalScoring::Summary::kMean, 2};
+  EXPECT_EQ(mean.PrefixScore(s), std::nullopt);
+}
+
 TEST(SurprisalScoring, JsonRoundTrip) {
   SurprisalScoring window{SurprisalScoring::Summary::kWindowMax, 7};
   auto back = SurprisalScoring::FromJson(window.ToJson());

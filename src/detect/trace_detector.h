@@ -66,6 +66,17 @@ class TraceDetector {
   /// The trace's anomaly score; higher is more anomalous.
   virtual double TraceScore(std::span<const TokenId> trace) const = 0;
 
+  /// The score of the first events of a trace that goes on (what a live
+  /// monitor has seen so far), on TraceScore's scale and never above the
+  /// TraceScore of a trace that begins with them: a prefix over the
+  /// threshold means the whole trace will be flagged. nullopt when the
+  /// detector has no such score for `prefix` (the default; the count
+  /// vector, whose prefixes are vectors training never saw).
+  virtual std::optional<double> PrefixScore(
+      std::span<const TokenId> /*prefix*/) const {
+    return std::nullopt;
+  }
+
   /// The first event the detector calls anomalous: by default the first
   /// whose surprisal is above `event_threshold`; detectors with a rule of
   /// their own (an unseen window) use it instead.

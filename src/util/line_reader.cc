@@ -1,6 +1,7 @@
 // Bounded line reading over a stream (see line_reader.h).
 #include "util/line_reader.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace protolm {
@@ -18,12 +19,15 @@ bool LineReader::Fill() {
     buffer_.erase(0, start_);
     start_ = 0;
   }
-  if (!in_) return false;
+  // Wait for one byte, then take what the stream holds, up to a chunk: a
+  // stream that grows (a followed file) hands out each line as it comes,
+  // where read() would wait for a whole chunk.
+  if (!in_ || in_.peek() == std::istream::traits_type::eof()) return false;
   size_t old_size = buffer_.size();
   buffer_.resize(old_size + kChunkBytes);
-  in_.read(buffer_.data() + old_size, kChunkBytes);
-  size_t got = static_cast<size_t>(in_.gcount());
-  buffer_.resize(old_size + got);
+  std::streamsize got =
+      in_.readsome(buffer_.data() + old_size, kChunkBytes);
+  buffer_.resize(old_size + static_cast<size_t>(std::max<std::streamsize>(got, 0)));
   return got > 0;
 }
 

@@ -6,8 +6,9 @@
 // costs at most the bound in memory: a line longer than `max_line_bytes` is
 // skipped to its end and reported as such, never stored. Lines end at "\n";
 // a "\r" before it is dropped; the last line needs no "\n". The line handed
-// out is a view into the reader's buffer, valid until the next call. Borrows
-// the stream; one thread.
+// out is a view into the reader's buffer, valid until the next call. A line
+// is handed out as soon as the stream has it (a growing stream such as a
+// followed file is not read ahead). Borrows the stream; one thread.
 #pragma once
 
 #include <cstddef>

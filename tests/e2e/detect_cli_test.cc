@@ -1,6 +1,6 @@
 // `protolm detect` end to end on small real data: DeepLog's HDFS sessions
 // (train on a slice, score and evaluate normal and abnormal dev sessions,
-// write a report), strace output of vsftpd and sshd under a brute force,
+// write a report, watch a file as it grows), strace output of vsftpd and sshd under a brute force,
 // a Modbus capture, and the one-line errors of bad input.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -149,6 +149,67 @@ TEST_F(DetectCliHdfs, EvalComparesWithTheBaselineAndReportWritesThreeFiles) {
   EXPECT_THAT(ReadFile(dir_.Path("report/report.html")), HasSubstr("<svg"));
   EXPECT_THAT(ReadFile(dir_.Path("report/report.md")),
               HasSubstr("traces: 200"));
+}
+
+// `detect watch` follows a file another process appends to and is stopped
+// with SIGTERM right after the last append: every event written before the
+// stop is scored, and the flagged traces are exactly those `detect score`
+// flags in the finished file, with the same records.
+TEST_F(DetectCliHdfs, WatchScoresEveryEventWrittenBeforeSigterm) {
+  const std::string model = Train("ngram");
+  const std::string live = dir_.Path("live");
+  const std::string out = dir_.Path("watch.jsonl");
+  const std::string log = dir_.Path("watch.log");
+  { std::ofstream create(live); }
+  const std::string script =
+      std::string(PROTOLM_BINARY) + " detect watch --model " + model +
+      " --follow " + live + " --poll-ms 10 >" + out + " 2>" + log +
+      " & pid=$!\n"
+      "for i in $(seq 300); do grep -q 'watching' " + log +
+      " && break; sleep 0.1; done\n"
+      "cat " + dir_.Path("normal") + " >>" + live + "\n"
+      "cat " + dir_.Path("abnormal") + " >>" + live + "\n"
+      "kill -TERM $pid; wait $pid; echo watch-exit=$?\n";
+  CommandResult r = RunCommand({"/bin/sh", "-c", script});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string watch_log = ReadFile(log);
+  EXPECT_THAT(r.out, HasSubstr("watch-exit=0")) << watch_log;
+  EXPECT_THAT(watch_log, HasSubstr("received signal 15"));
+
+  size_t written_events = 0;
+  {
+    std::ifstream in(live);
+    for (std::string word; in >> word;) ++written_events;
+  }
+  EXPECT_THAT(watch_log, HasSubstr(std::to_string(written_events) +
+                                   " events in, " +
+                                   std::to_string(written_events) +
+                                   " scored; 200 traces ended"));
+
+  CommandResult score = RunProtolm(
+      {"-q", "detect", "score", "--model", model, live, "--json"});
+  ASSERT_EQ(score.exit_code, 0) << score.err;
+  std::vector<nlohmann::json> flagged;
+  for (nlohmann::json& record : JsonLines(score.out)) {
+    if (record["anomalous"].get<bool>()) flagged.push_back(std::move(record));
+  }
+  ASSERT_GT(flagged.size(), 10u);  // 24 of the 100 abnormal sessions
+  std::vector<nlohmann::json> watched;
+  for (nlohmann::json& record : JsonLines(ReadFile(out))) {
+    ASSERT_TRUE(record["type"] == "trace" || record["type"] == "alert");
+    if (record["type"] != "trace") continue;
+    record.erase("type");
+    record.erase("alerted_at");
+    watched.push_back(std::move(record));
+  }
+  EXPECT_EQ(watched, flagged);
+}
+
+TEST_F(DetectCliHdfs, WatchOfAMissingFileIsOneLineError) {
+  const std::string model = Train("ngram");
+  ExpectOneLineError(RunProtolm({"detect", "watch", "--model", model,
+                                 "--follow", dir_.Path("absent")}),
+                     "absent: cannot open");
 }
 
 // The learned LSTM (trainer plugin, seed 002's shape) on a small slice:

@@ -38,11 +38,16 @@ bool LooksLikeUnm(const std::string& path) {
   return false;
 }
 
-Result<std::unique_ptr<TraceSource>> SyscallSource(const SourceSettings& s,
-                                                   const std::string& path) {
+SyscallListOptions ListOptions(const SourceSettings& s) {
   SyscallListOptions options;
   options.token_depth = s.EffectiveDepth();
   if (s.syscall_arch) options.arch = ParseSyscallArch(*s.syscall_arch);
+  return options;
+}
+
+Result<std::unique_ptr<TraceSource>> SyscallSource(const SourceSettings& s,
+                                                   const std::string& path) {
+  SyscallListOptions options = ListOptions(s);
   std::error_code error;
   if (!fs::is_directory(path, error) && LooksLikeUnm(path)) {
     return std::unique_ptr<TraceSource>(
@@ -97,10 +102,14 @@ Result<std::unique_ptr<TraceSource>> MakeSource(const SourceSettings& s,
   return Internal("unknown source kind");
 }
 
-bool IsNumber(const std::string& id) {
-  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+// The template miner the settings store (an empty one when none is).
+Result<LogTemplateMiner> StoredMiner(const SourceSettings& settings) {
+  if (settings.kind != SourceKind::kLog || settings.miner.is_null()) {
+    return LogTemplateMiner();
+  }
+  auto stored = LogTemplateMiner::FromJson(settings.miner);
+  if (!stored.ok()) return stored.status().WithContext("template miner");
+  return stored;
 }
 
 // A sink that only lets the log source learn: the first pass of training.
@@ -111,18 +120,20 @@ class DiscardSink final : public TraceSink {
 
 }  // namespace
 
+std::string QualifiedTraceId(const std::string& id, const std::string& input) {
+  const bool number =
+      !id.empty() && std::all_of(id.begin(), id.end(),
+                                 [](char c) { return c >= '0' && c <= '9'; });
+  if (!number) return id;
+  return fs::path(input).filename().string() + ":" + id;
+}
+
 Result<std::vector<TraceSequence>> ReadTraces(
     SourceSettings& settings, std::span<const std::string> inputs,
     const ReadOptions& options) {
   RETURN_IF_ERROR(settings.Check());
-  LogTemplateMiner miner;
-  const bool logs = settings.kind == SourceKind::kLog;
-  if (logs && !settings.miner.is_null()) {
-    auto stored = LogTemplateMiner::FromJson(settings.miner);
-    if (!stored.ok()) return stored.status().WithContext("template miner");
-    miner = std::move(stored).value();
-  }
-  if (logs && options.learn) {
+  ASSIGN_OR_RETURN(LogTemplateMiner miner, StoredMiner(settings));
+  if (settings.kind == SourceKind::kLog && options.learn) {
     for (const std::string& path : inputs) {
       ASSIGN_OR_RETURN(auto source, MakeSource(settings, path, miner, true));
       DiscardSink discard;
@@ -142,15 +153,40 @@ Result<std::vector<TraceSequence>> ReadTraces(
         options.on_warning(warning);
       }
     }
-    const std::string name = fs::path(path).filename().string();
     for (TraceSequence& trace : collector.TakeTraces()) {
-      if (IsNumber(trace.id)) trace.id = name + ":" + trace.id;
+      trace.id = QualifiedTraceId(trace.id, path);
       events += trace.tokens.size();
       traces.push_back(std::move(trace));
     }
     if (options.on_input_done) options.on_input_done(i + 1, events);
   }
   return traces;
+}
+
+Status ReadStream(const SourceSettings& settings, std::istream& in,
+                  const std::string& name, TraceSink& sink) {
+  RETURN_IF_ERROR(settings.Check());
+  const int depth = settings.EffectiveDepth();
+  switch (settings.kind) {
+    case SourceKind::kLog: {
+      ASSIGN_OR_RETURN(LogTemplateMiner miner, StoredMiner(settings));
+      ASSIGN_OR_RETURN(LogSourceOptions options, LogOptions(settings, false));
+      return LogSource(name, miner, std::move(options)).Read(in, name, sink);
+    }
+    case SourceKind::kSequences:
+      return SequenceSource(name, SequenceSourceOptions{.token_depth = depth})
+          .Read(in, name, sink);
+    case SourceKind::kStrace:
+      return StraceSource(name, StraceSourceOptions{.token_depth = depth})
+          .Read(in, name, sink);
+    case SourceKind::kSyscalls:
+      return UnmSource(name, ListOptions(settings)).Read(in, name, sink);
+    case SourceKind::kPcap:
+      return Unsupported(
+          "a stream of text is read by the log, sequences, strace and "
+          "syscalls sources; a capture is not text");
+  }
+  return Internal("unknown source kind");
 }
 
 }  // namespace protolm::detect

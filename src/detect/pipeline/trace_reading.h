@@ -16,6 +16,7 @@
 #pragma once
 
 #include <functional>
+#include <istream>
 #include <span>
 #include <string>
 #include <vector>
@@ -35,8 +36,21 @@ struct ReadOptions {
   std::function<void(size_t inputs_done, uint64_t events)> on_input_done;
 };
 
+/// The id a trace of `input` goes by: `id` itself, or "FILE:id" when it is
+/// a bare number (FILE: the input's file name).
+std::string QualifiedTraceId(const std::string& id, const std::string& input);
+
 Result<std::vector<TraceSequence>> ReadTraces(SourceSettings& settings,
                                               std::span<const std::string> inputs,
                                               const ReadOptions& options = {});
+
+/// Reads a text stream (a followed file: `detect watch`) into `sink`
+/// through the source the settings name, with no learning: log lines
+/// (matched against the stored templates), DeepLog sequences, strace output,
+/// or `PID syscall` lines (the syscalls source reads a stream as UNM's
+/// format; ADFA-LD's is one trace per file). `name` names the stream in ids
+/// and warnings. Errors: Unsupported for a capture, else as the source's.
+Status ReadStream(const SourceSettings& settings, std::istream& in,
+                  const std::string& name, TraceSink& sink);
 
 }  // namespace protolm::detect
