@@ -156,7 +156,7 @@ TEST(CaptureSource, AnUnknownProtocolIsAnErrorValue) {
   Status status = source.Run(sink);
   EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(status.message(),
-            "unknown protocol 'http' (use auto, modbus, s7comm)");
+            "unknown protocol 'http' (use auto, modbus, s7comm, tls)");
 }
 
 }  // namespace

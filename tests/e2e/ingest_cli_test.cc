@@ -202,7 +202,7 @@ TEST(IngestCli, UnknownProtocolIsAUsageError) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "protolm: error: unknown protocol 'http' (use auto, modbus, "
-            "s7comm)\n");
+            "s7comm, tls)\n");
 }
 
 TEST(IngestCli, UnwritableOutput) {

@@ -18,8 +18,10 @@ TEST(CodecRegistry, FindsByNameAndPort) {
   EXPECT_EQ(FindCodec("http"), nullptr);
   EXPECT_EQ(CodecForPort(502), FindCodec("modbus"));
   EXPECT_EQ(CodecForPort(102), FindCodec("s7comm"));
+  EXPECT_EQ(FindCodec("tls")->name(), "tls");
+  EXPECT_EQ(CodecForPort(443), FindCodec("tls"));
   EXPECT_EQ(CodecForPort(80), nullptr);
-  EXPECT_EQ(ProtocolNames(), "modbus, s7comm");
+  EXPECT_EQ(ProtocolNames(), "modbus, s7comm, tls");
 }
 
 TEST(CodecRegistry, DetectsEachProtocolByContent) {
@@ -31,6 +33,11 @@ TEST(CodecRegistry, DetectsEachProtocolByContent) {
       s7comm::FrameS7Pdu(s7comm::SetupCommunicationJob(0x100, 1, 1, 480))
           .value();
   EXPECT_EQ(DetectCodec(s7_pdu), FindCodec("s7comm"));
+
+  // A TLS 1.2 record with the start of a ClientHello.
+  const Bytes tls_hello = {0x16, 0x03, 0x01, 0x00, 0x06, 0x01,
+                           0x00, 0x00, 0x02, 0x03, 0x03};
+  EXPECT_EQ(DetectCodec(tls_hello), FindCodec("tls"));
 
   const Bytes http = {'G', 'E', 'T', ' ', '/', ' ', 'H', 'T', 'T', 'P'};
   EXPECT_EQ(DetectCodec(http), nullptr);

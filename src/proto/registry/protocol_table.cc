@@ -6,6 +6,7 @@
 
 #include "proto/modbus/modbus_protocol.h"
 #include "proto/s7comm/s7comm_protocol.h"
+#include "proto/tls/tls_protocol.h"
 
 namespace protolm {
 namespace {
@@ -15,6 +16,7 @@ std::vector<const Protocol*>& Table() {
   static std::vector<const Protocol*> table = {
       &modbus::ModbusProtocol(),
       &s7comm::S7commProtocol(),
+      &tls::TlsProtocol(),
   };
   return table;
 }

@@ -1,0 +1,55 @@
+// libFuzzer target for the TLS codec: DetectScore, Resync, Frame and Dissect
+// in both directions on arbitrary bytes, and the framing of the whole input
+// as a stream. Asserts (abort) that scores are 0..100, that framed units and
+// resync offsets lie inside the input, that no field points outside its
+// unit, that Inspect agrees with Dissect, and that fault messages are one
+// line.
+#include <cstdint>
+#include <cstdlib>
+
+#include "proto/tls/tls_codec.h"
+
+namespace protolm::tls {
+namespace {
+
+void Require(bool condition) {
+  if (!condition) std::abort();
+}
+
+void CheckInside(const Field& f, size_t size) {
+  Require(f.offset <= size && f.length <= size - f.offset);
+  for (const Field& child : f.children) CheckInside(child, size);
+}
+
+void CheckUnit(ByteView unit) {
+  const Codec& codec = TlsCodec();
+  for (Direction dir : {Direction::kClientToServer, Direction::kServerToClient}) {
+    Dissection d = codec.Dissect(unit, dir);
+    Require(codec.Inspect(unit, dir) == Inspection{d.info, d.status});
+    Require(d.status.message().find('\n') == std::string::npos);
+    CheckInside(d.tree, unit.size());
+  }
+}
+
+}  // namespace
+}  // namespace protolm::tls
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace protolm;
+  const ByteView input(data, size);
+  const Codec& codec = tls::TlsCodec();
+  const int score = codec.DetectScore(input);
+  tls::Require(score >= 0 && score <= 100);
+  if (std::optional<size_t> start = codec.Resync(input))
+    tls::Require(*start < size);
+  tls::CheckUnit(input);
+  ByteView rest = input;
+  while (!rest.empty()) {
+    const FrameResult frame = codec.Frame(rest);
+    if (frame.kind != FrameResult::Kind::kFrame) break;
+    tls::Require(frame.length > 0 && frame.length <= rest.size());
+    tls::CheckUnit(rest.first(frame.length));
+    rest = rest.subspan(frame.length);
+  }
+  return 0;
+}
