@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <memory>
 
 #include "cli/commands.h"
@@ -16,6 +17,15 @@ namespace {
 constexpr size_t kMaxWarnings = 20;
 
 }  // namespace
+
+void AddThresholdFlags(CLI::App& command, std::optional<double>& far,
+                       std::optional<double>& threshold) {
+  auto* far_option = command.add_option(
+      "--far", far,
+      "Flag at this false-alarm rate of the model's validation traces");
+  command.add_option("--threshold", threshold, "Flag traces scoring above this")
+      ->excludes(far_option);
+}
 
 int DetectError(const Status& status) {
   spdlog::error("{}", status.message());

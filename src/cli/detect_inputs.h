@@ -3,13 +3,23 @@
 // warnings on stderr, loading the model file, and the one-line error.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "detect/pipeline/model_file.h"
 #include "detect/pipeline/trace_reading.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace protolm::cli {
+
+/// --far F | --threshold T (exclusive): how `score`, `report` and `watch`
+/// move the stored threshold (detect/pipeline/scoring.h ChooseThresholds).
+void AddThresholdFlags(CLI::App& command, std::optional<double>& far,
+                       std::optional<double>& threshold);
 
 /// Logs `status` as the command's one-line error; returns the exit code
 /// (kExitUsage for InvalidArgument, the user's mistake, else kExitFailure).

@@ -50,12 +50,7 @@ CommandMain AttachDetectReport(CLI::App& detect) {
   cmd->add_option("--model", flags->model, "Model file from `detect train`")
       ->required();
   cmd->add_option("inputs", flags->inputs, "Inputs to score")->required();
-  auto* far = cmd->add_option("--far", flags->far,
-                              "Flag at this false-alarm rate of the model's "
-                              "validation traces");
-  cmd->add_option("--threshold", flags->threshold,
-                  "Flag traces scoring above this")
-      ->excludes(far);
+  AddThresholdFlags(*cmd, flags->far, flags->threshold);
   cmd->add_option("-o,--output", flags->output, "Directory to write")
       ->required();
   return [flags] { return RunDetectReport(*flags); };

@@ -84,12 +84,7 @@ CommandMain AttachDetectScore(CLI::App& detect) {
   cmd->add_option("inputs", flags->inputs,
                   "Inputs, of the kind the model was trained on")
       ->required();
-  auto* far = cmd->add_option(
-      "--far", flags->far,
-      "Flag at this false-alarm rate of the model's validation traces");
-  cmd->add_option("--threshold", flags->threshold,
-                  "Flag traces scoring above this")
-      ->excludes(far);
+  AddThresholdFlags(*cmd, flags->far, flags->threshold);
   cmd->add_flag("--json", flags->json,
                 "One JSON object per trace (JSONL) instead of a table");
   return [flags] { return RunDetectScore(*flags); };

@@ -141,12 +141,7 @@ CommandMain AttachDetectWatch(CLI::App& detect) {
   cmd->add_option("--poll-ms", flags->poll_ms,
                   "How often to look for new lines at the end of the file")
       ->capture_default_str();
-  auto* far = cmd->add_option(
-      "--far", flags->far,
-      "Flag at this false-alarm rate of the model's validation traces");
-  cmd->add_option("--threshold", flags->threshold,
-                  "Flag traces scoring above this")
-      ->excludes(far);
+  AddThresholdFlags(*cmd, flags->far, flags->threshold);
   cmd->add_flag("--all", flags->every_trace,
                 "Print every ended trace's record, not only flagged ones");
   return [flags] { return RunDetectWatch(*flags); };

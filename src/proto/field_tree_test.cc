@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "proto/field_bounds.h"
+
 namespace protolm {
 namespace {
 
@@ -26,6 +28,14 @@ TEST(FieldTree, AbstractsByDepth) {
   EXPECT_EQ(Abstract(root, 2), "modbus.req function_code=3");
   EXPECT_EQ(Abstract(root, 3),
             "modbus.req unit_id=17 function_code=3 address=0 quantity=2");
+}
+
+TEST(FieldTree, FieldsWithinTheMessage) {
+  Field root = SampleTree();
+  EXPECT_TRUE(FieldsWithin(root, 12));
+  EXPECT_FALSE(FieldsWithin(root, 11));  // quantity ends at byte 12
+  root.AddNumber("huge", 0, 4, SIZE_MAX);
+  EXPECT_FALSE(FieldsWithin(root, 1000));  // no overflow of offset + length
 }
 
 TEST(FieldTree, FindsByNameAndPath) {

@@ -39,9 +39,9 @@ namespace protolm::detect {
 struct LiveOptions {
   /// The input's path: bare-number trace ids become "FILE:id", as
   /// `detect score` names them (QualifiedTraceId).
-  std::string input;
+  std::string input{};
   size_t max_kept_events = 4096;
-  ExplainOptions explain;
+  ExplainOptions explain{};
   bool every_trace = false;  // also emit unflagged traces' records
 };
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "proto/field_bounds.h"
 #include "proto/tls/tls_codec.h"
 
 namespace protolm::tls {
@@ -16,18 +17,13 @@ void Require(bool condition) {
   if (!condition) std::abort();
 }
 
-void CheckInside(const Field& f, size_t size) {
-  Require(f.offset <= size && f.length <= size - f.offset);
-  for (const Field& child : f.children) CheckInside(child, size);
-}
-
 void CheckUnit(ByteView unit) {
   const Codec& codec = TlsCodec();
   for (Direction dir : {Direction::kClientToServer, Direction::kServerToClient}) {
     Dissection d = codec.Dissect(unit, dir);
     Require(codec.Inspect(unit, dir) == Inspection{d.info, d.status});
     Require(d.status.message().find('\n') == std::string::npos);
-    CheckInside(d.tree, unit.size());
+    Require(FieldsWithin(d.tree, unit.size()));
   }
 }
 
