@@ -4,7 +4,7 @@
 // flushed line each, the moment they are known (detect/pipeline/
 // live_scorer.h). SIGINT/SIGTERM stop it cleanly: what the file held at the
 // stop is read and scored, open traces end and are scored, and the summary
-// says how many events came in (= scored).
+// says how many events were read (each scored before the next is read).
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -113,10 +113,10 @@ int RunDetectWatch(const DetectWatchFlags& flags) {
                  stop_signal.load(), flags.follow);
   }
   spdlog::info(
-      "{} events in, {} scored; {} traces ended, {} flagged, {} early alerts; "
-      "{} warnings; {} bytes read, {} restarts (truncation or rotation) in "
-      "{:.1f} s",
-      c.events, c.events, c.traces_ended, c.flagged_traces, c.early_alerts,
+      "{} events read, each scored on arrival; {} traces ended, {} flagged, "
+      "{} early alerts; {} warnings; {} bytes read, {} restarts (truncation "
+      "or rotation) in {:.1f} s",
+      c.events, c.traces_ended, c.flagged_traces, c.early_alerts,
       c.warnings, (*followed)->bytes_read(), (*followed)->restarts(), seconds);
   return kExitOk;
 }
