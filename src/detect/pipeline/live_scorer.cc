@@ -50,19 +50,15 @@ void LiveScorer::CheckPrefix(OpenTrace& open) {
   std::optional<double> score = model_.detector->PrefixScore(open.ids);
   if (!score || *score <= thresholds_.trace) return;
   const size_t last = open.ids.size() - 1;
-  const uint64_t dropped = open.events - open.ids.size();
-  nlohmann::json evidence =
-      AlertEvidence(model_, open.kept, open.ids, last, options_.explain);
-  open.alerted_at = dropped + last;
+  open.alerted_at = open.dropped() + last;
   ++counts_.early_alerts;
   nlohmann::json alert{{"type", "alert"},
                        {"trace", open.kept.id},
                        {"first_record", open.kept.first_record},
-                       {"index", *open.alerted_at},
-                       {"score", *score},
-                       {"observed", std::move(evidence["observed"])},
-                       {"expected", std::move(evidence["expected"])},
-                       {"context", std::move(evidence["context"])}};
+                       {"score", *score}};
+  alert.update(
+      AlertEvidence(model_, open.kept, open.ids, last, options_.explain));
+  alert["index"] = *open.alerted_at;  // in the trace, not in what is kept
   emit_(alert);
 }
 
@@ -77,11 +73,10 @@ void LiveScorer::OnTraceEnd(const TraceInfo& trace) {
   const bool anomalous = record["anomalous"].get<bool>();
   counts_.flagged_traces += anomalous;
   if (!anomalous && !options_.every_trace) return;
-  const uint64_t dropped = open.events - open.ids.size();
   record["events"] = open.events;
-  if (dropped > 0 && record.contains("first_anomaly")) {
+  if (open.dropped() > 0 && record.contains("first_anomaly")) {
     record["first_anomaly"]["index"] =
-        record["first_anomaly"]["index"].get<uint64_t>() + dropped;
+        record["first_anomaly"]["index"].get<uint64_t>() + open.dropped();
   }
   if (open.alerted_at) record["alerted_at"] = *open.alerted_at;
   nlohmann::json typed{{"type", "trace"}};

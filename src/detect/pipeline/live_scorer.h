@@ -76,6 +76,9 @@ class LiveScorer final : public TraceSink {
     std::vector<TokenId> ids;  // their ids
     uint64_t events = 0;       // all events so far
     std::optional<uint64_t> alerted_at;
+
+    /// Events no longer kept: the trace index of kept event i is i + this.
+    uint64_t dropped() const { return events - ids.size(); }
   };
 
   OpenTrace& Open(const TraceInfo& trace);
