@@ -16,12 +16,15 @@ Responder::Responder(const lm::Engine& engine, const Protocol& protocol,
       state_(shared_state),
       numbering_(protocol.NewConnectionNumbering()) {}
 
-Result<Bytes> Responder::Answer(ByteView request) {
-  ASSIGN_OR_RETURN(Bytes response, Generate(request));
-  return Commit(request, response);
+Result<Bytes> Responder::Answer(ByteView framed) {
+  const std::shared_ptr<const DecodedRequest> request =
+      protocol_.DecodeRequest(framed);
+  ASSIGN_OR_RETURN(Bytes response, Generate(*request));
+  return Commit(*request, response);
 }
 
-Result<Bytes> Responder::Generate(ByteView request) const {
+Result<Bytes> Responder::Generate(const DecodedRequest& decoded) const {
+  const ByteView request = decoded.framed();
   const lm::ModelConfig& config = engine_.config();
   ASSIGN_OR_RETURN(lm::TokenSequence prompt,
                    lm::EncodePrompt(context_, request,
@@ -38,18 +41,20 @@ Result<Bytes> Responder::Generate(ByteView request) const {
 
   std::unique_ptr<ResponseConstraint> constraint;
   if (options_.constrained)
-    constraint = protocol_.MakeResponseConstraint(request, cap, options_.known);
+    constraint = protocol_.MakeResponseConstraint(decoded, cap, options_.known);
   lm::DecodeOptions decode;
   decode.max_response_bytes = cap;
   decode.constraint = constraint.get();
   return engine_.Generate(context_, request, decode);
 }
 
-Bytes Responder::Commit(ByteView request, ByteView model_response) {
+Bytes Responder::Commit(const DecodedRequest& decoded,
+                        ByteView model_response) {
+  const ByteView request = decoded.framed();
   Bytes response(model_response.begin(), model_response.end());
   if (numbering_ != nullptr) response = numbering_->Number(response);
   if (options_.use_state && state_ != nullptr)
-    response = state_->Settle(request, response);
+    response = state_->Settle(decoded, response);
   if (options_.context > 0) {
     context_.push_back({Bytes(request.begin(), request.end()), response});
     if (context_.size() > options_.context)

@@ -52,23 +52,23 @@ class Responder {
   Responder(const lm::Engine& engine, const Protocol& protocol,
             ResponderOptions options, StateOverlay* shared_state);
 
-  /// The response to `request` (empty: the model's answer is to send
-  /// nothing): Commit(request, Generate(request)). Errors: those of
-  /// Generate.
+  /// The response to the framed `request` (empty: the model's answer is to
+  /// send nothing): the request decoded once, then Commit(decoded,
+  /// Generate(decoded)). Errors: those of Generate.
   Result<Bytes> Answer(ByteView request);
 
-  /// The model's own response to `request` after this session's context
-  /// (under the grammar when `constrained`); changes nothing. Errors:
-  /// InvalidArgument when the request does not fit the model's positions;
-  /// Internal from the engine.
-  Result<Bytes> Generate(ByteView request) const;
+  /// The model's own response to `request` (decoded by the responder's
+  /// protocol) after this session's context (under the grammar when
+  /// `constrained`); changes nothing. Errors: InvalidArgument when the
+  /// request does not fit the model's positions; Internal from the engine.
+  Result<Bytes> Generate(const DecodedRequest& request) const;
 
   /// Makes `response` the session's answer to `request`: the overlay fills
   /// in the values the device is known to hold and learns from the exchange
   /// (when `use_state`), and the exchange joins the context. Returns the
   /// final response. A caller that checks or replaces the model's response
   /// (the honeypot's validity guard) does so between Generate and Commit.
-  Bytes Commit(ByteView request, ByteView response);
+  Bytes Commit(const DecodedRequest& request, ByteView response);
 
   /// The exchanges kept as context, oldest first.
   const std::vector<ByteExchange>& context() const { return context_; }

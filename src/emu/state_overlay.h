@@ -29,11 +29,12 @@ class StateOverlay {
   explicit StateOverlay(const Protocol& protocol,
                         const DeviceKnowledge* known = nullptr);
 
-  void Observe(ByteView request, ByteView response);
-  Bytes Apply(ByteView request, ByteView response) const;
+  /// `request` as the protocol decoded it (Protocol::DecodeRequest).
+  void Observe(const DecodedRequest& request, ByteView response);
+  Bytes Apply(const DecodedRequest& request, ByteView response) const;
   /// The final response to `request` given the model's `response` (Apply),
   /// learned from at once (Observe) as one step. Thread-safe.
-  Bytes Settle(ByteView request, ByteView response);
+  Bytes Settle(const DecodedRequest& request, ByteView response);
 
  private:
   std::mutex mutex_;                    // held by Settle

@@ -33,8 +33,9 @@ TEST(StateOverlay, HostileExchangesAreHarmless) {
       Bytes b(std::uniform_int_distribution<size_t>(0, 60)(rng));
       for (auto& x : a) x = static_cast<uint8_t>(byte(rng));
       for (auto& x : b) x = static_cast<uint8_t>(byte(rng));
-      overlay.Observe(a, b);
-      EXPECT_EQ(overlay.Apply(a, b), b) << protocol->name();
+      const auto request = protocol->DecodeRequest(a);
+      overlay.Observe(*request, b);
+      EXPECT_EQ(overlay.Apply(*request, b), b) << protocol->name();
     }
   }
 }
@@ -50,14 +51,16 @@ TEST(StateOverlay, AProtocolWithoutAnImageKeepsNoState) {
   const Bytes model =
       modbus::BuildResponseAdu(2, 1, modbus::ReadRegistersResponse(3, {9}))
           .value();
-  StateOverlay stateless{Stateless()};
-  EXPECT_EQ(stateless.Settle(write, echo), echo);
-  EXPECT_EQ(stateless.Settle(read, model), model);
+  const Stateless plain;
+  StateOverlay stateless(plain);
+  EXPECT_EQ(stateless.Settle(*plain.DecodeRequest(write), echo), echo);
+  EXPECT_EQ(stateless.Settle(*plain.DecodeRequest(read), model), model);
   // The same exchanges through Modbus's own image return what was written.
-  StateOverlay overlay(modbus::ModbusProtocol());
-  overlay.Settle(write, echo);
+  const Protocol& mb = modbus::ModbusProtocol();
+  StateOverlay overlay(mb);
+  overlay.Settle(*mb.DecodeRequest(write), echo);
   EXPECT_EQ(
-      overlay.Settle(read, model),
+      overlay.Settle(*mb.DecodeRequest(read), model),
       modbus::BuildResponseAdu(2, 1, modbus::ReadRegistersResponse(3, {7}))
           .value());
 }

@@ -11,9 +11,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 
+#include "proto/decoded_request.h"
 #include "util/bytes.h"
 
 namespace protolm::events {
@@ -37,6 +39,9 @@ struct ExchangeDone {
   int64_t time_us = 0;    // when the request arrived
   std::string protocol;
   Bytes request;
+  /// `request` as the server decoded it, shared so the writer reads its
+  /// dissection instead of making another; null: the writer dissects.
+  std::shared_ptr<const DecodedRequest> decoded;
   Bytes response;           // empty: no answer was sent
   std::string summary;      // codec Abstract of the request
   std::string fields_json;  // dissected request fields (a JSON object)

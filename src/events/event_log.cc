@@ -122,7 +122,10 @@ void EventLog::DescribeExchanges(std::deque<Event>& batch) {
   for (Event& event : batch) {
     auto* exchange = std::get_if<ExchangeDone>(&event);
     if (exchange == nullptr || !exchange->fields_json.empty()) continue;
-    RequestFacts facts = DescribeRequest(exchange->protocol, exchange->request);
+    RequestFacts facts =
+        exchange->decoded != nullptr
+            ? DescribeRequest(exchange->protocol, *exchange->decoded)
+            : DescribeRequest(exchange->protocol, exchange->request);
     exchange->summary = std::move(facts.summary);
     exchange->fields_json = std::move(facts.fields_json);
     exchange->function = std::move(facts.function);

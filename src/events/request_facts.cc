@@ -30,17 +30,27 @@ void AddLeaves(const Field& field, const std::string& path,
     AddLeaves(child, path.empty() ? child.name : path + "." + child.name, out);
 }
 
+RequestFacts UnknownProtocol(std::string_view protocol) {
+  RequestFacts facts;
+  facts.error = "unknown protocol " + std::string(protocol);
+  return facts;
+}
+
 }  // namespace
 
 RequestFacts DescribeRequest(std::string_view protocol, ByteView request) {
-  RequestFacts facts;
   const Protocol* described = FindProtocol(protocol);
-  if (described == nullptr) {
-    facts.error = "unknown protocol " + std::string(protocol);
-    return facts;
-  }
-  Dissection d =
-      described->codec().Dissect(request, Direction::kClientToServer);
+  if (described == nullptr) return UnknownProtocol(protocol);
+  return DescribeRequest(protocol,
+                         DecodedRequest(described->codec(), request));
+}
+
+RequestFacts DescribeRequest(std::string_view protocol,
+                             const DecodedRequest& request) {
+  const Protocol* described = FindProtocol(protocol);
+  if (described == nullptr) return UnknownProtocol(protocol);
+  RequestFacts facts;
+  const Dissection& d = request.dissection();
   facts.summary = Abstract(d.tree, kSummaryDepth);
   nlohmann::json fields = nlohmann::json::object();
   for (const Field& child : d.tree.children)

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "proto/decoded_request.h"
 #include "util/bytes.h"
 
 namespace protolm::events {
@@ -37,8 +38,12 @@ struct RequestFacts {
   std::string error;
 };
 
-/// Facts about `request`, one framed client-to-server PDU of `protocol`
-/// ("modbus", "s7comm").
+/// Facts about `request`, one client-to-server PDU of `protocol` ("modbus",
+/// "s7comm"), read through its dissection (made once, shared with scan
+/// detection).
+RequestFacts DescribeRequest(std::string_view protocol,
+                             const DecodedRequest& request);
+/// The same for a framed request not yet decoded.
 RequestFacts DescribeRequest(std::string_view protocol, ByteView request);
 
 }  // namespace protolm::events

@@ -44,11 +44,21 @@ std::vector<ScanRecognised> ScanDetector::Feed(std::string_view peer_address,
                                                ByteView request,
                                                int64_t time_us) {
   const Protocol* fed = FindProtocol(protocol);
+  if (fed == nullptr || fed->scan_signatures() == nullptr) return {};
+  const DecodedRequest decoded(fed->codec(), request);
+  return Feed(peer_address, connection, protocol, decoded, time_us);
+}
+
+std::vector<ScanRecognised> ScanDetector::Feed(std::string_view peer_address,
+                                               uint64_t connection,
+                                               std::string_view protocol,
+                                               const DecodedRequest& request,
+                                               int64_t time_us) {
+  const Protocol* fed = FindProtocol(protocol);
   const ScanSignatures* signatures =
       fed != nullptr ? fed->scan_signatures() : nullptr;
   if (signatures == nullptr) return {};
-  const Dissection dissection =
-      fed->codec().Dissect(request, Direction::kClientToServer);
+  const Dissection& dissection = request.dissection();
   ScanState& conn = Remember(connections_, connection_lru_, connection,
                              options_.max_connections, signatures,
                              [&] { return signatures->NewConnectionState(); });

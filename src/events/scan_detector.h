@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "events/event.h"
+#include "proto/decoded_request.h"
 #include "proto/scan_signatures.h"
 #include "util/bytes.h"
 
@@ -36,9 +37,16 @@ class ScanDetector {
 
   /// Feeds one client-to-server PDU (a framed request, COTP units
   /// included) of `protocol` (a codec name of the protocol table) received
-  /// on `connection` from `peer_address` at `time_us`. Returns the
+  /// on `connection` from `peer_address` at `time_us`, read through its
+  /// dissection (made once, shared with the event record). Returns the
   /// signatures this request completes (usually none). Malformed requests,
   /// and protocols without signatures, complete nothing.
+  std::vector<ScanRecognised> Feed(std::string_view peer_address,
+                                   uint64_t connection,
+                                   std::string_view protocol,
+                                   const DecodedRequest& request,
+                                   int64_t time_us);
+  /// The same for a framed request not yet decoded.
   std::vector<ScanRecognised> Feed(std::string_view peer_address,
                                    uint64_t connection,
                                    std::string_view protocol, ByteView request,

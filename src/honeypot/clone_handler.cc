@@ -17,13 +17,16 @@ class CloneSession : public net::ProtocolSession {
                    model.state.get()) {}
 
   net::Reply Handle(ByteView framed_request) override {
-    GuardedResponse guarded = GuardResponse(
-        model_, framed_request, responder_.Generate(framed_request));
-    Bytes answer = responder_.Commit(framed_request, guarded.bytes);
+    std::shared_ptr<const DecodedRequest> request =
+        model_.protocol->DecodeRequest(framed_request);
+    GuardedResponse guarded =
+        GuardResponse(model_, *request, responder_.Generate(*request));
+    Bytes answer = responder_.Commit(*request, guarded.bytes);
     const bool close = model_.protocol->EndsConnection(answer);
     net::Reply reply(std::move(answer), close);
     reply.valid = guarded.model_valid;
     reply.guard_action = std::move(guarded.action);
+    reply.request = std::move(request);
     return reply;
   }
 

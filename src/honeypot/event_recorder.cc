@@ -68,6 +68,7 @@ void EventRecorder::Exchanged(const net::ConnectionInfo& c, uint64_t sequence,
   exchange.time_us = now - latency_us;
   exchange.protocol = c.listener;
   exchange.request.assign(request.begin(), request.end());
+  exchange.decoded = reply.request;
   exchange.response = reply.bytes;
   // summary, fields, function, write_attempted: the event log's writer
   // thread dissects the request (events/event_log.h), off the request path.
@@ -79,8 +80,11 @@ void EventRecorder::Exchanged(const net::ConnectionInfo& c, uint64_t sequence,
   {
     std::lock_guard<std::mutex> lock(mutex_);
     ++exchanges_;
-    scans = scans_.Feed(c.peer_address, c.id, c.listener, request,
-                        exchange.time_us);
+    scans = reply.request != nullptr
+                ? scans_.Feed(c.peer_address, c.id, c.listener,
+                              *reply.request, exchange.time_us)
+                : scans_.Feed(c.peer_address, c.id, c.listener, request,
+                              exchange.time_us);
     auto it = conversations_.find(c.id);
     if (it != conversations_.end()) {
       Status sent = it->second.Send(Direction::kClientToServer,

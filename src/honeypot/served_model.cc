@@ -12,7 +12,7 @@ Result<std::unique_ptr<ServedModel>> LoadServedModel(const std::string& path) {
   const lm::Provenance& provenance = checkpoint.provenance;
   const Protocol* protocol = FindProtocol(provenance.protocol);
   if (protocol == nullptr ||
-      protocol->MakeResponseConstraint({}, 0, nullptr) == nullptr) {
+      protocol->MakeResponseConstraint(ByteView{}, 0, nullptr) == nullptr) {
     return InvalidArgument(path + ": protocol \"" + provenance.protocol +
                            "\" cannot be served; the honeypot serves clones "
                            "of " + ProtocolNames() +

@@ -9,7 +9,8 @@ namespace {
 /// Completions the fallback search tries at most.
 constexpr size_t kMaxCompletions = 256;
 
-bool IsValid(const ServedModel& model, ByteView request, ByteView response) {
+bool IsValid(const ServedModel& model, const DecodedRequest& request,
+             ByteView response) {
   return model.protocol->ValidateResponse(request, response, model.known.get())
       .ok();
 }
@@ -30,7 +31,8 @@ Bytes PlainCompletion(const ResponseConstraint& grammar, Bytes prefix) {
 
 }  // namespace
 
-Bytes FallbackResponse(const ServedModel& model, ByteView request) {
+Bytes FallbackResponse(const ServedModel& model,
+                       const DecodedRequest& request) {
   auto grammar = model.protocol->MakeResponseConstraint(
       request, std::numeric_limits<size_t>::max(), model.known.get());
   if (grammar == nullptr) return {};
@@ -58,7 +60,8 @@ Bytes FallbackResponse(const ServedModel& model, ByteView request) {
   return plain;  // valid under the specification, the grammar's guarantee
 }
 
-GuardedResponse GuardResponse(const ServedModel& model, ByteView request,
+GuardedResponse GuardResponse(const ServedModel& model,
+                              const DecodedRequest& request,
                               const Result<Bytes>& model_answer) {
   GuardedResponse out;
   if (model_answer.ok()) {

@@ -34,11 +34,13 @@ struct GuardedResponse {
 };
 
 /// Checks `model_answer` (the model's response, or its error) to `request`
-/// and returns what to send.
-GuardedResponse GuardResponse(const ServedModel& model, ByteView request,
+/// (decoded by the model's protocol) and returns what to send.
+GuardedResponse GuardResponse(const ServedModel& model,
+                              const DecodedRequest& request,
                               const Result<Bytes>& model_answer);
 
 /// The fallback for `request` (file comment), for tests and the guard.
-Bytes FallbackResponse(const ServedModel& model, ByteView request);
+Bytes FallbackResponse(const ServedModel& model,
+                       const DecodedRequest& request);
 
 }  // namespace protolm::honeypot

@@ -43,13 +43,14 @@ void ExpectFallbacksValid(const std::string& profile,
   ASSERT_NE(model->known, nullptr);
   size_t invalid = 0;
   for (const auto& e : exchanges) {
+    const auto request = model->protocol->DecodeRequest(e.request);
     // The simulator's own answer is valid and passes untouched.
-    GuardedResponse real = GuardResponse(*model, e.request, e.response);
+    GuardedResponse real = GuardResponse(*model, *request, e.response);
     EXPECT_EQ(real.action, "") << ToHex(e.request) << ": " << real.reason;
     EXPECT_EQ(real.bytes, e.response);
     // With no usable model answer the fallback is sent, and it is valid.
     GuardedResponse fallback =
-        GuardResponse(*model, e.request, Internal("no answer"));
+        GuardResponse(*model, *request, Internal("no answer"));
     EXPECT_EQ(fallback.action, "fallback");
     EXPECT_FALSE(fallback.model_valid);
     Status valid =
@@ -74,7 +75,8 @@ TEST(ValidityGuardTest, AnEchoedRequestIsReplaced) {
   auto model = Untrained("modbus", "wago-750-881", nullptr);
   ASSERT_NE(model, nullptr);
   Bytes read = *FromHex("000100000006010300000002");
-  GuardedResponse guarded = GuardResponse(*model, read, read);
+  GuardedResponse guarded =
+      GuardResponse(*model, *model->protocol->DecodeRequest(read), read);
   EXPECT_EQ(guarded.action, "fallback");
   EXPECT_NE(guarded.reason, "");
   EXPECT_EQ(ToHex(guarded.bytes), "00010000000701030400000000");

@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "proto/codec.h"
+#include "proto/decoded_request.h"
 #include "util/bytes.h"
 
 namespace protolm::net {
@@ -38,6 +39,9 @@ struct Reply {
   /// valid by definition.
   bool valid = true;
   std::string guard_action;
+  /// The request as the handler decoded it, for the event record and scan
+  /// detection to read; null when the handler made none (they decode).
+  std::shared_ptr<const DecodedRequest> request;
 };
 
 /// One client connection's protocol state. Owned by the server's connection.

@@ -4,20 +4,24 @@
 // s7comm/s7_memory_image.h). A protocol without one keeps no state.
 #pragma once
 
+#include "proto/decoded_request.h"
 #include "util/bytes.h"
 
 namespace protolm {
 
-/// Not thread-safe: its owner (emu::StateOverlay) serialises the calls.
+/// Requests come decoded by the image's own protocol (Protocol::
+/// DecodeRequest). Not thread-safe: its owner (emu::StateOverlay) serialises the calls.
 class MemoryImage {
  public:
   virtual ~MemoryImage() = default;
-  /// Learns from one final exchange (framed request and response); ignores
+  /// Learns from one final exchange (the request and the framed response);
+  /// ignores
   /// exchanges that do not decode, do not pair, or carry an error.
-  virtual void Observe(ByteView request, ByteView response) = 0;
+  virtual void Observe(const DecodedRequest& request, ByteView response) = 0;
   /// `response` with the values the image knows filled in where the
   /// response reports them; otherwise `response` unchanged.
-  virtual Bytes Apply(ByteView request, ByteView response) const = 0;
+  virtual Bytes Apply(const DecodedRequest& request,
+                      ByteView response) const = 0;
 };
 
 }  // namespace protolm

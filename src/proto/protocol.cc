@@ -7,7 +7,12 @@
 
 namespace protolm {
 
-Status Protocol::ValidateResponse(ByteView, ByteView,
+std::shared_ptr<const DecodedRequest> Protocol::DecodeRequest(
+    ByteView framed) const {
+  return std::make_shared<const DecodedRequest>(codec(), framed);
+}
+
+Status Protocol::ValidateResponse(const DecodedRequest&, ByteView,
                                   const DeviceKnowledge*) const {
   return Unsupported(std::string(name()) + ": no response validator");
 }

@@ -11,7 +11,10 @@
 // session numbers its answers as the device does and ends when the protocol
 // says so; the event store records what each request asks of the device and
 // recognises known scanners; the prober and the load generator send the
-// requests of its probe strategies. Facets a protocol lacks have neutral defaults
+// requests of its probe strategies. The serve path decodes each request once
+// (DecodeRequest) and hands the decoded form to every facet that reads it;
+// the ByteView forms of those facets decode for the caller who holds bytes.
+// Facets a protocol lacks have neutral defaults
 // (no grammar, no state, no knowledge), so a new protocol starts with a codec
 // and grows. Descriptors are immutable singletons: safe from any thread.
 #pragma once
@@ -25,6 +28,7 @@
 #include <string_view>
 
 #include "proto/codec.h"
+#include "proto/decoded_request.h"
 #include "proto/device_knowledge.h"
 #include "proto/memory_image.h"
 #include "proto/response_constraint.h"
@@ -75,6 +79,11 @@ class Protocol {
     return nullptr;
   }
 
+  /// `framed` (a client-to-server unit) decoded once for the facets below
+  /// that read a request. Default: its bytes and its dissection alone.
+  virtual std::shared_ptr<const DecodedRequest> DecodeRequest(
+      ByteView framed) const;
+
   /// What `request` (as the codec dissected it, client to server) asks of
   /// the device. Default: the codec's function name, changing nothing.
   virtual RequestIntent IntentOf(const Dissection& request) const {
@@ -111,8 +120,13 @@ class Protocol {
   /// the specification and `known` (nullptr, or knowledge of another
   /// protocol: the specification alone); otherwise Malformed with one line
   /// naming the first fault. Default: Unsupported (no validator).
-  virtual Status ValidateResponse(ByteView request, ByteView response,
+  virtual Status ValidateResponse(const DecodedRequest& request,
+                                  ByteView response,
                                   const DeviceKnowledge* known) const;
+  Status ValidateResponse(ByteView request, ByteView response,
+                          const DeviceKnowledge* known) const {
+    return ValidateResponse(*DecodeRequest(request), response, known);
+  }
   /// True when `predicted` carries the values of `expected` within `epsilon`
   /// times each value's range (RVA-ε). Default: equal bytes.
   virtual bool ValuesWithinEpsilon(ByteView request, ByteView expected,
@@ -125,9 +139,15 @@ class Protocol {
   /// long, under the specification and `known`; nullptr when the protocol
   /// has none (decoding is then unconstrained).
   virtual std::unique_ptr<ResponseConstraint> MakeResponseConstraint(
-      ByteView /*request*/, size_t /*max_response_bytes*/,
+      const DecodedRequest& /*request*/, size_t /*max_response_bytes*/,
       const DeviceKnowledge* /*known*/) const {
     return nullptr;
+  }
+  std::unique_ptr<ResponseConstraint> MakeResponseConstraint(
+      ByteView request, size_t max_response_bytes,
+      const DeviceKnowledge* known) const {
+    return MakeResponseConstraint(*DecodeRequest(request), max_response_bytes,
+                                  known);
   }
   /// The memory a clone keeps, starting from what `known` says the device
   /// held; nullptr when the protocol keeps no state.

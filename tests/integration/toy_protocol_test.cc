@@ -119,14 +119,15 @@ class EchoProtocol final : public Protocol {
  public:
   const Codec& codec() const override { return codec_; }
   size_t max_response_bytes() const override { return 2 + kMaxPayload; }
-  Status ValidateResponse(ByteView request, ByteView response,
+  Status ValidateResponse(const DecodedRequest& request, ByteView response,
                           const DeviceKnowledge*) const override {
-    if (std::ranges::equal(request, response)) return Status::Ok();
+    if (std::ranges::equal(request.framed(), response)) return Status::Ok();
     return Malformed("lpecho: the answer is not the request");
   }
   std::unique_ptr<ResponseConstraint> MakeResponseConstraint(
-      ByteView request, size_t, const DeviceKnowledge*) const override {
-    return std::make_unique<EchoGrammar>(request);
+      const DecodedRequest& request, size_t,
+      const DeviceKnowledge*) const override {
+    return std::make_unique<EchoGrammar>(request.framed());
   }
   Result<std::shared_ptr<const ProbeSettings>> ProbeSettingsFrom(
       const nlohmann::json&, std::string_view) const override {

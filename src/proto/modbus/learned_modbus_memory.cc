@@ -37,7 +37,8 @@ ModbusMemoryImage LearnModbusStartingMemory(
   std::array<std::unordered_set<uint16_t>, 4> written, varying;
   std::array<std::unordered_map<uint16_t, uint16_t>, 4> seen;
   for (const ByteExchange& e : sequence) {
-    auto request = modbus::DecodeRequestAdu(e.request);
+    const ModbusRequest decoded(e.request);
+    const Result<RequestAdu>& request = decoded.adu();
     if (!request.ok()) continue;
     // A write the device refused, or one the specification makes every
     // device refuse (the answer may be held out), writes nothing.
@@ -53,7 +54,7 @@ ModbusMemoryImage LearnModbusStartingMemory(
       }
     }
     if (e.response.empty()) continue;
-    for (const ModbusCell& cell : ReadCells(e.request, e.response)) {
+    for (const ModbusCell& cell : ReadCells(decoded, e.response)) {
       const size_t t = Index(cell.table);
       if (written[t].count(cell.address) != 0) continue;
       auto [it, inserted] = seen[t].emplace(cell.address, cell.value);

@@ -71,12 +71,14 @@ TEST(LearnedModbusMemory, TrainingReadsBeforeAnyWriteAreTheStartingValues) {
   // and a read of a written register with what was written.
   ModbusMemoryImage memory = image;
   const Bytes model = Resp(mb::ReadRegistersResponse(4, {0, 0}));
-  EXPECT_EQ(memory.Apply(Req(mb::ReadInputRegisters(0, 2)), model),
+  const mb::ModbusRequest read_inputs(Req(mb::ReadInputRegisters(0, 2)));
+  EXPECT_EQ(memory.Apply(read_inputs, model),
             Resp(mb::ReadRegistersResponse(4, {1234, 5678})));
-  memory.Observe(Req(mb::WriteSingleRegister(0, 7)),
+  memory.Observe(mb::ModbusRequest(Req(mb::WriteSingleRegister(0, 7))),
                  Resp(mb::WriteSingleResponse(6, 0, 7)));
-  EXPECT_EQ(memory.Apply(Req(mb::ReadHoldingRegisters(0, 2)),
-                          Resp(mb::ReadRegistersResponse(3, {0, 0}))),
+  const mb::ModbusRequest read_holding(Req(mb::ReadHoldingRegisters(0, 2)));
+  EXPECT_EQ(memory.Apply(read_holding,
+                         Resp(mb::ReadRegistersResponse(3, {0, 0}))),
             Resp(mb::ReadRegistersResponse(3, {7, 11})));
 }
 

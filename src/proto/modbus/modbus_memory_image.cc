@@ -15,19 +15,21 @@ namespace fc = modbus::fc;
 /// A request within the specification's ranges and a normal response that
 /// answers it (same transaction, unit and function), both decoded.
 struct Pair {
-  modbus::RequestAdu request;
+  const modbus::RequestAdu& request;
   modbus::ResponseAdu response;
 };
 
-std::optional<Pair> DecodePair(ByteView request, ByteView response) {
-  auto req = modbus::DecodeRequestAdu(request);
+std::optional<Pair> DecodePair(const ModbusRequest& request,
+                               ByteView response) {
+  const Result<RequestAdu>& req = request.adu();
+  if (!req.ok() || modbus::CheckRequestRanges(req->pdu)) return std::nullopt;
   auto resp = modbus::DecodeResponseAdu(response);
-  if (!req.ok() || !resp.ok() || modbus::CheckRequestRanges(req->pdu) ||
-      resp->pdu.is_exception() || resp->pdu.function != req->pdu.function ||
+  if (!resp.ok() || resp->pdu.is_exception() ||
+      resp->pdu.function != req->pdu.function ||
       resp->mbap.transaction_id != req->mbap.transaction_id ||
       resp->mbap.unit_id != req->mbap.unit_id)
     return std::nullopt;
-  return Pair{std::move(req).value(), std::move(resp).value()};
+  return Pair{*req, std::move(resp).value()};
 }
 
 /// The bits of a read coils answer, when it holds `quantity` of them.
@@ -84,7 +86,8 @@ bool IsBitTable(modbus::ModbusTable table) {
 
 }  // namespace
 
-std::vector<ModbusCell> ReadCells(ByteView request, ByteView response) {
+std::vector<ModbusCell> ReadCells(const ModbusRequest& request,
+                                  ByteView response) {
   std::vector<ModbusCell> cells;
   std::optional<Pair> p = DecodePair(request, response);
   if (!p) return cells;
@@ -119,8 +122,11 @@ void ModbusMemoryImage::Seed(const ModbusCell& cell) {
                              : cell.value);
 }
 
-void ModbusMemoryImage::Observe(ByteView request, ByteView response) {
+void ModbusMemoryImage::Observe(const DecodedRequest& decoded,
+                                ByteView response) {
   using T = modbus::ModbusTable;
+  std::optional<ModbusRequest> own;
+  const ModbusRequest& request = DecodedAs(decoded, own);
   std::optional<Pair> p = DecodePair(request, response);
   if (!p) return;
   const modbus::Request& r = p->request.pdu;
@@ -180,9 +186,11 @@ void ModbusMemoryImage::Observe(ByteView request, ByteView response) {
       Set(cell.table, cell.address, cell.value);
 }
 
-Bytes ModbusMemoryImage::Apply(ByteView request, ByteView response) const {
+Bytes ModbusMemoryImage::Apply(const DecodedRequest& decoded,
+                               ByteView response) const {
   Bytes unchanged(response.begin(), response.end());
-  std::optional<Pair> p = DecodePair(request, response);
+  std::optional<ModbusRequest> own;
+  std::optional<Pair> p = DecodePair(DecodedAs(decoded, own), response);
   if (!p) return unchanged;
   const modbus::Request& r = p->request.pdu;
   std::optional<ReadSpan> span = ReadSpanOf(r);

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "proto/memory_image.h"
+#include "proto/modbus/modbus_request.h"
 #include "proto/modbus/modbus_rules.h"
 #include "util/bytes.h"
 
@@ -38,18 +39,19 @@ struct ModbusCell {
 /// The entries a normal read answer (1, 2, 3, 4, and the read of 23) to
 /// `request` reports, in address order; empty when the exchange does not
 /// decode, does not pair or is not such an answer.
-std::vector<ModbusCell> ReadCells(ByteView request, ByteView response);
+std::vector<ModbusCell> ReadCells(const ModbusRequest& request,
+                                  ByteView response);
 
 class ModbusMemoryImage final : public MemoryImage {
  public:
   /// Learns from a request ADU and its response ADU; ignores exchanges that
   /// do not decode, do not pair, or carry an exception.
-  void Observe(ByteView request, ByteView response) override;
+  void Observe(const DecodedRequest& request, ByteView response) override;
   /// Sets one entry (coils and discrete inputs: nonzero is on).
   void Seed(const ModbusCell& cell);
   /// `response` with the known values of a normal read answer to `request`
   /// filled in; otherwise `response` unchanged.
-  Bytes Apply(ByteView request, ByteView response) const override;
+  Bytes Apply(const DecodedRequest& request, ByteView response) const override;
 
   std::optional<uint16_t> Value(modbus::ModbusTable table,
                                 uint16_t address) const;

@@ -10,6 +10,7 @@
 #include "proto/modbus/modbus_codec.h"
 #include "proto/modbus/modbus_knowledge.h"
 #include "proto/modbus/modbus_probe_settings.h"
+#include "proto/modbus/modbus_request.h"
 #include "proto/modbus/modbus_response_constraint.h"
 #include "proto/modbus/modbus_scan_signatures.h"
 #include "proto/modbus/modbus_tolerance.h"
@@ -25,6 +26,11 @@ class ModbusDescriptor final : public Protocol {
  public:
   const Codec& codec() const override { return ModbusCodec(); }
   size_t max_response_bytes() const override { return kMaxModbusAdu; }
+
+  std::shared_ptr<const DecodedRequest> DecodeRequest(
+      ByteView framed) const override {
+    return std::make_shared<const ModbusRequest>(framed);
+  }
 
   /// The function code in decimal ("43/14" with the MEI type); writes are
   /// functions 5, 6, 15, 16, 21, 22 and 23.
@@ -58,9 +64,11 @@ class ModbusDescriptor final : public Protocol {
     return std::unique_ptr<DeviceKnowledge>(std::move(known));
   }
 
-  Status ValidateResponse(ByteView request, ByteView response,
+  Status ValidateResponse(const DecodedRequest& request, ByteView response,
                           const DeviceKnowledge* known) const override {
-    return ValidateModbusResponse(request, response, RulesOf(known));
+    std::optional<ModbusRequest> own;
+    return ValidateModbusResponse(DecodedAs(request, own), response,
+                                  RulesOf(known));
   }
   bool ValuesWithinEpsilon(ByteView request, ByteView expected,
                            ByteView predicted, double epsilon,
@@ -70,10 +78,12 @@ class ModbusDescriptor final : public Protocol {
   }
 
   std::unique_ptr<ResponseConstraint> MakeResponseConstraint(
-      ByteView request, size_t max_response_bytes,
+      const DecodedRequest& request, size_t max_response_bytes,
       const DeviceKnowledge* known) const override {
+    std::optional<ModbusRequest> own;
     return std::make_unique<ModbusResponseConstraint>(
-        request, std::min(max_response_bytes, kMaxModbusAdu), RulesOf(known));
+        DecodedAs(request, own), std::min(max_response_bytes, kMaxModbusAdu),
+        RulesOf(known));
   }
   std::unique_ptr<MemoryImage> NewMemoryImage(
       const DeviceKnowledge* known) const override {

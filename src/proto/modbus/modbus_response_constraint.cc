@@ -129,9 +129,10 @@ std::vector<bool> NormalBodySizes(const modbus::Request& r,
 }  // namespace
 
 ModbusResponseConstraint::ModbusResponseConstraint(
-    ByteView request, size_t max_response_bytes,
+    const ModbusRequest& decoded, size_t max_response_bytes,
     const modbus::ModbusRules& rules)
     : mbap_lengths_(kMaxBody + 3, false) {
+  const ByteView request = decoded.framed();
   ByteReader in(request);
   in.Skip(2);  // transaction id, echoed below
   auto protocol_id = in.U16Be();
@@ -144,12 +145,12 @@ ModbusResponseConstraint::ModbusResponseConstraint(
   unit_id_ = *unit_id;
   function_ = *function;
 
-  auto decoded = modbus::DecodeRequestAdu(request);
-  if (!decoded.ok()) {  // spec section 7: 03, or 01 for an undefined code
+  const Result<RequestAdu>& adu = decoded.adu();
+  if (!adu.ok()) {  // spec section 7: 03, or 01 for an undefined code
     exception_codes_ =
         OnlyByte(modbus::IsModeledFunction(function_) ? 0x03 : 0x01);
   } else {
-    request_ = decoded->pdu;
+    request_ = adu->pdu;
     request_body_.assign(request.begin() + modbus::kMbapSize + 1,
                          request.end());
     const modbus::ExpectedOutcome due = modbus::ExpectedModbusOutcome(

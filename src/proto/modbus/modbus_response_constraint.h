@@ -28,6 +28,7 @@
 
 #include "proto/prefix_walker.h"
 #include "proto/response_constraint.h"
+#include "proto/modbus/modbus_request.h"
 #include "proto/modbus/modbus_rules.h"
 #include "proto/modbus/pdu.h"
 #include "util/bytes.h"
@@ -43,9 +44,15 @@ class ModbusResponseConstraint final : public ResponseConstraint {
   /// `max_response_bytes` are not admitted; when no answer fits, only the
   /// empty response is. `rules` decide which outcome is due (only read
   /// during construction).
-  explicit ModbusResponseConstraint(ByteView request,
+  explicit ModbusResponseConstraint(const ModbusRequest& request,
                                     size_t max_response_bytes = kMaxModbusAdu,
                                     const modbus::ModbusRules& rules = {});
+  /// The same for a request not yet decoded.
+  explicit ModbusResponseConstraint(ByteView request,
+                                    size_t max_response_bytes = kMaxModbusAdu,
+                                    const modbus::ModbusRules& rules = {})
+      : ModbusResponseConstraint(ModbusRequest(request), max_response_bytes,
+                                 rules) {}
 
   void Allowed(ByteView produced, AllowedTokens* out) const override;
 

@@ -224,10 +224,11 @@ Status ValidateAnswerToMalformed(ByteView request, ByteView response,
 
 }  // namespace
 
-Status ValidateModbusResponse(ByteView request, ByteView response,
+Status ValidateModbusResponse(const ModbusRequest& request, ByteView response,
                               const ModbusRules& rules) {
-  auto req = modbus::DecodeRequestAdu(request);
-  if (!req.ok()) return ValidateAnswerToMalformed(request, response, rules);
+  const Result<RequestAdu>& req = request.adu();
+  if (!req.ok())
+    return ValidateAnswerToMalformed(request.framed(), response, rules);
   const ExpectedOutcome expected =
       ExpectedModbusOutcome(req->pdu, req->mbap.unit_id, rules);
   if (response.empty()) {

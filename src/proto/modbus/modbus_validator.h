@@ -14,6 +14,7 @@
 // is due. Pure and thread-safe.
 #pragma once
 
+#include "proto/modbus/modbus_request.h"
 #include "proto/modbus/modbus_rules.h"
 #include "util/bytes.h"
 #include "util/status.h"
@@ -24,7 +25,12 @@ namespace protolm::modbus {
 /// answer to the ADU `request`; otherwise a Malformed status whose message is
 /// one line naming the first fault ("transaction id 0x0007 does not echo the
 /// request's 0x0001").
-Status ValidateModbusResponse(ByteView request, ByteView response,
+Status ValidateModbusResponse(const ModbusRequest& request, ByteView response,
                               const ModbusRules& rules);
+/// The same for a request not yet decoded.
+inline Status ValidateModbusResponse(ByteView request, ByteView response,
+                                     const ModbusRules& rules) {
+  return ValidateModbusResponse(ModbusRequest(request), response, rules);
+}
 
 }  // namespace protolm::modbus

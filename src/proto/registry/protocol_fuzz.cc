@@ -7,7 +7,9 @@
 // (bit 1), and whether the response bytes are also read as a checkpoint's
 // provenance JSON (bit 2); the second says where the request ends. The
 // validator and RVA-ε's value test judge the response with and without the
-// knowledge; the grammar is asked about every prefix of the response, and its
+// knowledge, and the request decoded by its protocol must be judged as its
+// bare bytes are (what a facet given another protocol's decoding reads);
+// the grammar is asked about every prefix of the response, and its
 // own first choices must always reach an end (a dead end is a grammar bug);
 // the memory image learns from the exchange and fills in a response of the
 // same length; the connection facets read the response.
@@ -42,14 +44,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)protocol.KnowledgeFromProvenance(extra);
   }
 
-  (void)protocol.ValidateResponse(request, response, known.get());
+  // The request decoded once by its protocol, and as bytes alone (what a
+  // facet given another protocol's decoding sees): the verdicts agree.
+  const std::shared_ptr<const DecodedRequest> decoded =
+      protocol.DecodeRequest(request);
+  const DecodedRequest undecoded(protocol.codec(), request);
+  const Status verdict =
+      protocol.ValidateResponse(*decoded, response, known.get());
+  if (verdict.message() !=
+      protocol.ValidateResponse(undecoded, response, known.get()).message())
+    std::abort();
   (void)protocol.ValidateResponse(request, response, nullptr);
   (void)protocol.ValuesWithinEpsilon(request, response, response, 0.1,
                                      known.get());
   (void)protocol.ValuesWithinEpsilon(request, request, response, 0.1, nullptr);
 
   if (auto grammar =
-          protocol.MakeResponseConstraint(request, 300, known.get())) {
+          protocol.MakeResponseConstraint(*decoded, 300, known.get())) {
     for (size_t i = 0; i <= response.size(); ++i) {
       AllowedTokens allowed;
       grammar->Allowed(response.first(i), &allowed);
@@ -69,8 +80,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   if (auto image = protocol.NewMemoryImage(known.get())) {
-    image->Observe(request, response);
-    if (image->Apply(request, response).size() != response.size()) std::abort();
+    image->Observe(*decoded, response);
+    if (image->Apply(*decoded, response).size() != response.size())
+      std::abort();
+    (void)image->Apply(undecoded, response);
   }
   (void)protocol.EndsConnection(response);
   if (auto numbering = protocol.NewConnectionNumbering())

@@ -193,8 +193,9 @@ void ExpectAllAdmitted(const std::string& name, const Protocol& protocol) {
     if (!testing::Admits(*c, e.response, &where) && ++refused <= 5)
       ADD_FAILURE() << ToHex(e.request) << " -> " << ToHex(e.response)
                     << " refused at byte " << where;
-    changed += image->Apply(e.request, e.response) != e.response;
-    image->Observe(e.request, e.response);
+    const auto request = protocol.DecodeRequest(e.request);
+    changed += image->Apply(*request, e.response) != e.response;
+    image->Observe(*request, e.response);
   }
   EXPECT_EQ(refused, 0u);
   EXPECT_EQ(changed, 0u) << "the memory image contradicted the simulator";

@@ -7,6 +7,7 @@
 #include "proto/s7comm/element_size.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_encode.h"
+#include "proto/s7comm/s7_request.h"
 
 namespace protolm::s7comm {
 namespace {
@@ -57,20 +58,23 @@ std::optional<Place> PlaceOf(const VarItem& item) {
 }
 
 struct Decoded {
-  S7Pdu request;
+  const S7Pdu& request;
   S7Pdu response;
   size_t payload_size = 0;  // of the response's single DT unit, else 0
 };
 
 /// A job and the ack_data without error that answers it.
-std::optional<Decoded> DecodePair(ByteView request, ByteView response) {
-  MessageDecoding req = DecodeMessage(request, FieldMode::kSkip);
+std::optional<Decoded> DecodePair(const DecodedRequest& request,
+                                  ByteView response) {
+  std::optional<S7Request> own;
+  const MessageDecoding& req = DecodedAs(request, own).message();
+  if (!req.status.ok() || !req.s7 || req.s7->rosctr != Rosctr::kJob)
+    return std::nullopt;
   MessageDecoding resp = DecodeMessage(response, FieldMode::kSkip);
-  if (!req.status.ok() || !resp.status.ok() || !req.s7 || !resp.s7 ||
-      req.s7->rosctr != Rosctr::kJob || resp.s7->rosctr != Rosctr::kAckData ||
+  if (!resp.status.ok() || !resp.s7 || resp.s7->rosctr != Rosctr::kAckData ||
       resp.s7->error_class != 0 || resp.s7->pdu_ref != req.s7->pdu_ref)
     return std::nullopt;
-  Decoded d{std::move(*req.s7), std::move(*resp.s7), 0};
+  Decoded d{*req.s7, std::move(*resp.s7), 0};
   if (resp.tpdus.size() == 1) d.payload_size = resp.payload.size();
   return d;
 }
@@ -110,7 +114,7 @@ std::optional<uint8_t> S7MemoryImage::Byte(Area area, uint16_t db,
   return value;
 }
 
-void S7MemoryImage::Observe(ByteView request, ByteView response) {
+void S7MemoryImage::Observe(const DecodedRequest& request, ByteView response) {
   std::optional<Decoded> d = DecodePair(request, response);
   if (!d) return;
   auto learn = [this](const VarItem& item, const Bytes& value) {
@@ -145,7 +149,8 @@ void S7MemoryImage::Observe(ByteView request, ByteView response) {
   }
 }
 
-Bytes S7MemoryImage::Apply(ByteView request, ByteView response) const {
+Bytes S7MemoryImage::Apply(const DecodedRequest& request,
+                           ByteView response) const {
   Bytes out(response.begin(), response.end());
   std::optional<Decoded> d = DecodePair(request, response);
   if (!d || d->payload_size == 0) return out;

@@ -34,10 +34,10 @@ class S7MemoryImage final : public MemoryImage {
  public:
   /// Learns from a framed request and its framed response; ignores exchanges
   /// that do not decode or do not pair (PDU reference, function, items).
-  void Observe(ByteView request, ByteView response) override;
+  void Observe(const DecodedRequest& request, ByteView response) override;
   /// `response` with the known bytes of its successful read var items filled
   /// in; otherwise `response` unchanged.
-  Bytes Apply(ByteView request, ByteView response) const override;
+  Bytes Apply(const DecodedRequest& request, ByteView response) const override;
 
   /// The byte at `offset` of `area` (db: the data block number, else 0) when
   /// all its bits are known.

@@ -7,6 +7,7 @@
 
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_builders.h"
+#include "proto/s7comm/s7_request.h"
 
 namespace protolm::s7comm {
 namespace {
@@ -17,15 +18,16 @@ TEST(S7MemoryImage, WriteThenReadReturnsTheWrittenBytesAndBits) {
   S7MemoryImage image;
   AnyPointer db_bytes{ItemType::kByte, 2, 5, Area::kDataBlock, 10, 0};
   AnyPointer q_bit{ItemType::kBit, 1, 0, Area::kOutputs, 1, 3};
-  image.Observe(S7(WriteVarJob(1, {db_bytes, q_bit},
-                               {ByteData({0x12, 0x34}), BitData(true)})),
-                S7(WriteVarAckData(1, {0xff, 0xff})));
+  image.Observe(
+      S7Request(S7(WriteVarJob(1, {db_bytes, q_bit},
+                               {ByteData({0x12, 0x34}), BitData(true)}))),
+      S7(WriteVarAckData(1, {0xff, 0xff})));
   AnyPointer db_read{ItemType::kByte, 4, 5, Area::kDataBlock, 9, 0};
   AnyPointer other_db{ItemType::kByte, 2, 6, Area::kDataBlock, 10, 0};
   Bytes read = S7(ReadVarJob(2, {db_read, q_bit, other_db}));
   Bytes model = S7(ReadVarAckData(
       2, {ByteData({1, 2, 3, 4}), BitData(false), ByteData({5, 6})}));
-  EXPECT_EQ(image.Apply(read, model),
+  EXPECT_EQ(image.Apply(S7Request(read), model),
             S7(ReadVarAckData(2, {ByteData({1, 0x12, 0x34, 4}), BitData(true),
                                   ByteData({5, 6})})));
   // The rest of the byte the bit lives in stays unknown.
@@ -34,7 +36,7 @@ TEST(S7MemoryImage, WriteThenReadReturnsTheWrittenBytesAndBits) {
   Bytes failed =
       S7(ReadVarAckData(2, {ErrorData(ReturnCode::kAddressOutOfRange),
                             BitData(false), ByteData({5, 6})}));
-  EXPECT_EQ(image.Apply(read, failed),
+  EXPECT_EQ(image.Apply(S7Request(read), failed),
             S7(ReadVarAckData(2, {ErrorData(ReturnCode::kAddressOutOfRange),
                                   BitData(true), ByteData({5, 6})})));
 }
@@ -42,10 +44,10 @@ TEST(S7MemoryImage, WriteThenReadReturnsTheWrittenBytesAndBits) {
 TEST(S7MemoryImage, FailedWritesTeachNothing) {
   S7MemoryImage image;
   AnyPointer m{ItemType::kByte, 1, 0, Area::kFlags, 0, 0};
-  image.Observe(S7(WriteVarJob(1, {m}, {ByteData({9})})),
+  image.Observe(S7Request(S7(WriteVarJob(1, {m}, {ByteData({9})}))),
                 S7(WriteVarAckData(1, {0x05})));
   EXPECT_EQ(image.pages(), 0u);
-  image.Observe(S7(WriteVarJob(1, {m}, {ByteData({9})})),
+  image.Observe(S7Request(S7(WriteVarJob(1, {m}, {ByteData({9})}))),
                 S7(WriteVarAckData(1, {0xff})));
   EXPECT_EQ(image.Byte(Area::kFlags, 0, 0), 9);
 }
@@ -56,7 +58,7 @@ TEST(S7MemoryImage, WritesAllOverTheAddressSpaceStayWithinThePageBound) {
     AnyPointer item{
         ItemType::kByte,   1, static_cast<uint16_t>(i % 1000), Area::kDataBlock,
         (i / 1000) * 4096, 0};
-    image.Observe(S7(WriteVarJob(1, {item}, {ByteData({1})})),
+    image.Observe(S7Request(S7(WriteVarJob(1, {item}, {ByteData({1})}))),
                   S7(WriteVarAckData(1, {0xff})));
   }
   EXPECT_EQ(image.pages(), kMaxS7ImagePages);

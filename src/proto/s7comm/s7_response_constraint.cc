@@ -56,11 +56,12 @@ const ByteSet kDataTypes = kValueTypes | Codes({0x00, 0x03});
 
 }  // namespace
 
-S7ResponseConstraint::S7ResponseConstraint(ByteView request,
+S7ResponseConstraint::S7ResponseConstraint(const S7Request& decoded,
                                            size_t max_response_bytes,
                                            const s7comm::S7Rules& rules)
     : max_response_(std::min<size_t>(max_response_bytes, 0xFFFF)),
       totals_(max_response_ + 1, false) {
+  const ByteView request = decoded.framed();
   if (auto key = rules.identity_answers.empty() ? std::nullopt
                                                 : S7IdentityKey(request)) {
     auto known = rules.identity_answers.find(*key);
@@ -73,7 +74,7 @@ S7ResponseConstraint::S7ResponseConstraint(ByteView request,
       }
     }
   }
-  MessageDecoding m = DecodeMessage(request, FieldMode::kSkip);
+  const MessageDecoding& m = decoded.message();
   if (!m.status.ok() || m.tpdus.empty()) return;
   const CotpTpdu& first = m.tpdus.front();
   if (first.type == CotpType::kConnectRequest) {

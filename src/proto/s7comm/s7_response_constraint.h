@@ -39,6 +39,7 @@
 #include "proto/s7comm/s7_validator.h"
 #include "proto/s7comm/cotp.h"
 #include "proto/s7comm/s7_pdu.h"
+#include "proto/s7comm/s7_request.h"
 #include "util/bytes.h"
 
 namespace protolm::s7comm {
@@ -55,9 +56,14 @@ class S7ResponseConstraint final : public ResponseConstraint {
   /// `rules`: a request whose answer the rules know (s7_identity_answers.h:
   /// connection, setup, SZL) gets only that answer (only read during
   /// construction).
-  explicit S7ResponseConstraint(ByteView request,
+  explicit S7ResponseConstraint(const S7Request& request,
                                 size_t max_response_bytes = kMaxS7Response,
                                 const s7comm::S7Rules& rules = {});
+  /// The same for a request not yet decoded.
+  explicit S7ResponseConstraint(ByteView request,
+                                size_t max_response_bytes = kMaxS7Response,
+                                const s7comm::S7Rules& rules = {})
+      : S7ResponseConstraint(S7Request(request), max_response_bytes, rules) {}
 
   void Allowed(ByteView produced, AllowedTokens* out) const override;
 

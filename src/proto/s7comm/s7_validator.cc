@@ -235,9 +235,9 @@ Status CheckConnectAnswer(const CotpTpdu& cr, const MessageDecoding& resp) {
 
 }  // namespace
 
-Status ValidateS7Response(ByteView request, ByteView response,
+Status ValidateS7Response(const S7Request& request, ByteView response,
                           const S7Rules& rules) {
-  MessageDecoding req = DecodeMessage(request);
+  const MessageDecoding& req = request.message();
   if (!req.status.ok() || req.tpdus.empty())
     return response.empty()
                ? Status::Ok()

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "proto/s7comm/s7_pdu.h"
+#include "proto/s7comm/s7_request.h"
 #include "util/bytes.h"
 #include "util/status.h"
 
@@ -58,7 +59,12 @@ std::optional<uint8_t> DueS7ReturnCode(const s7comm::VarItem& item,
 /// Ok when `response` is a valid answer to `request`; otherwise a Malformed
 /// status with one line naming the first fault ("s7comm: read var answers 1
 /// items where the request asked for 2").
-Status ValidateS7Response(ByteView request, ByteView response,
+Status ValidateS7Response(const S7Request& request, ByteView response,
                           const S7Rules& rules = {});
+/// The same for a request not yet decoded.
+inline Status ValidateS7Response(ByteView request, ByteView response,
+                                 const S7Rules& rules = {}) {
+  return ValidateS7Response(S7Request(request), response, rules);
+}
 
 }  // namespace protolm::s7comm

@@ -11,6 +11,7 @@
 #include "proto/s7comm/s7_knowledge.h"
 #include "proto/s7comm/s7_memory_image.h"
 #include "proto/s7comm/s7_probe_settings.h"
+#include "proto/s7comm/s7_request.h"
 #include "proto/s7comm/s7_response_constraint.h"
 #include "proto/s7comm/s7_scan_signatures.h"
 #include "proto/s7comm/s7_tolerance.h"
@@ -28,6 +29,11 @@ class S7Descriptor final : public Protocol {
  public:
   const Codec& codec() const override { return S7commCodec(); }
   size_t max_response_bytes() const override { return kMaxS7Response; }
+
+  std::shared_ptr<const DecodedRequest> DecodeRequest(
+      ByteView framed) const override {
+    return std::make_shared<const S7Request>(framed);
+  }
 
   /// A disconnect request (refusing a connection) or the confirm of the
   /// client's disconnect ends the ISO connection.
@@ -66,9 +72,11 @@ class S7Descriptor final : public Protocol {
     return std::unique_ptr<DeviceKnowledge>(std::move(known));
   }
 
-  Status ValidateResponse(ByteView request, ByteView response,
+  Status ValidateResponse(const DecodedRequest& request, ByteView response,
                           const DeviceKnowledge* known) const override {
-    return ValidateS7Response(request, response, RulesOf(known));
+    std::optional<S7Request> own;
+    return ValidateS7Response(DecodedAs(request, own), response,
+                              RulesOf(known));
   }
   bool ValuesWithinEpsilon(ByteView, ByteView expected, ByteView predicted,
                            double epsilon,
@@ -77,10 +85,12 @@ class S7Descriptor final : public Protocol {
   }
 
   std::unique_ptr<ResponseConstraint> MakeResponseConstraint(
-      ByteView request, size_t max_response_bytes,
+      const DecodedRequest& request, size_t max_response_bytes,
       const DeviceKnowledge* known) const override {
+    std::optional<S7Request> own;
     return std::make_unique<S7ResponseConstraint>(
-        request, std::min(max_response_bytes, kMaxS7Response), RulesOf(known));
+        DecodedAs(request, own), std::min(max_response_bytes, kMaxS7Response),
+        RulesOf(known));
   }
   std::unique_ptr<MemoryImage> NewMemoryImage(
       const DeviceKnowledge*) const override {
