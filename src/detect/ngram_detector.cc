@@ -68,18 +68,18 @@ double NgramDetector::Probability(std::span<const TokenId> context,
   return ProbabilityAt(padded, padded.size(), next);
 }
 
+double NgramDetector::SurprisalAt(const std::vector<TokenId>& padded,
+                                  size_t end, TokenId next) const {
+  if (tables_.empty()) return kMaxSurprisal;  // untrained: nothing expected
+  return std::min(kMaxSurprisal, -std::log(ProbabilityAt(padded, end, next)));
+}
+
 void NgramDetector::EventSurprisals(std::span<const TokenId> trace,
                                     std::vector<double>& out) const {
   out.resize(trace.size());
-  if (tables_.empty()) {  // untrained: nothing is expected
-    std::fill(out.begin(), out.end(), kMaxSurprisal);
-    return;
-  }
   std::vector<TokenId> padded = Padded(trace);
-  for (size_t i = 0; i < trace.size(); ++i) {
-    double p = ProbabilityAt(padded, i + order_ - 1, trace[i]);
-    out[i] = std::min(kMaxSurprisal, -std::log(p));
-  }
+  for (size_t i = 0; i < trace.size(); ++i)
+    out[i] = SurprisalAt(padded, i + order_ - 1, trace[i]);
 }
 
 double NgramDetector::EndSurprisal(std::span<const TokenId> trace) const {
@@ -112,6 +112,35 @@ std::optional<double> NgramDetector::PrefixScore(
   std::vector<double> surprisals;
   EventSurprisals(prefix, surprisals);
   return scoring_.PrefixScore(surprisals);
+}
+
+/// The last order-1 events (boundary ids before the first) and the
+/// surprisals' window.
+class NgramDetector::Monitor final : public PrefixMonitor {
+ public:
+  explicit Monitor(const NgramDetector& model)
+      : model_(model),
+        context_(model.Padded({})),
+        window_(model.scoring_) {}
+
+  std::optional<double> Push(TokenId event) override {
+    const double surprisal =
+        model_.SurprisalAt(context_, context_.size(), event);
+    if (!context_.empty()) {
+      context_.erase(context_.begin());
+      context_.push_back(event);
+    }
+    return window_.Push(surprisal);
+  }
+
+ private:
+  const NgramDetector& model_;
+  std::vector<TokenId> context_;  // always order-1 ids
+  WindowMaxTracker window_;
+};
+
+std::unique_ptr<PrefixMonitor> NgramDetector::NewPrefixMonitor() const {
+  return std::make_unique<Monitor>(*this);
 }
 
 std::optional<size_t> NgramDetector::FirstAnomaly(

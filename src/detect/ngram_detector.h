@@ -49,6 +49,8 @@ class NgramDetector final : public TraceDetector {
   double TraceScore(std::span<const TokenId> trace) const override;
   std::optional<double> PrefixScore(
       std::span<const TokenId> prefix) const override;
+  /// The last order-1 events and the window of surprisals.
+  std::unique_ptr<PrefixMonitor> NewPrefixMonitor() const override;
   std::optional<size_t> FirstAnomaly(std::span<const TokenId> trace,
                                      double event_threshold) const override;
   nlohmann::json ToJson() const override;
@@ -63,6 +65,10 @@ class NgramDetector final : public TraceDetector {
   double EndSurprisal(std::span<const TokenId> trace) const;
 
  private:
+  class Monitor;
+  /// The surprisal of `next` after the events in `padded` before `end`.
+  double SurprisalAt(const std::vector<TokenId>& padded, size_t end,
+                     TokenId next) const;
   // `trace` with order-1 boundary ids in front.
   std::vector<TokenId> Padded(std::span<const TokenId> trace) const;
   // p(next | padded[end-m..end) for m up to order-1).

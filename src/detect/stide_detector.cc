@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <nlohmann/json.hpp>
 
 #include "detect/json_fields.h"
@@ -47,15 +48,19 @@ std::vector<TokenId> StideDetector::Padded(
   return padded;
 }
 
+bool StideDetector::IsMismatch(const std::vector<TokenId>& padded,
+                               size_t begin, TokenId next) const {
+  const FollowerCounts* counts =
+      windows_.Find(std::span(padded).subspan(begin, window_ - 1));
+  return counts == nullptr || counts->CountOf(next) == 0;
+}
+
 std::vector<bool> StideDetector::Mismatches(
     std::span<const TokenId> trace) const {
   std::vector<TokenId> padded = Padded(trace);
   std::vector<bool> mismatch(trace.size());
-  for (size_t i = 0; i < trace.size(); ++i) {
-    const FollowerCounts* counts =
-        windows_.Find(std::span(padded).subspan(i, window_ - 1));
-    mismatch[i] = counts == nullptr || counts->CountOf(trace[i]) == 0;
-  }
+  for (size_t i = 0; i < trace.size(); ++i)
+    mismatch[i] = IsMismatch(padded, i, trace[i]);
   return mismatch;
 }
 
@@ -121,6 +126,42 @@ std::optional<double> StideDetector::PrefixScore(
   // as many mismatches. A mismatch rate can still fall.
   if (score_ != Score::kLocalityFrame) return std::nullopt;
   return MostInFrame(Mismatches(prefix));
+}
+
+/// The last k-1 events (boundary ids before the first) and the frame's
+/// mismatches, counted as MostInFrame counts them.
+class StideDetector::Monitor final : public PrefixMonitor {
+ public:
+  explicit Monitor(const StideDetector& model)
+      : model_(model), context_(model.Padded({})) {}
+
+  std::optional<double> Push(TokenId event) override {
+    const bool mismatch = model_.IsMismatch(context_, 0, event);
+    if (!context_.empty()) {
+      context_.erase(context_.begin());
+      context_.push_back(event);
+    }
+    frame_.push_back(mismatch);
+    in_frame_ += mismatch;
+    if (frame_.size() > model_.frame_) {
+      in_frame_ -= frame_.front();
+      frame_.pop_front();
+    }
+    most_ = std::max(most_, in_frame_);
+    return static_cast<double>(most_);
+  }
+
+ private:
+  const StideDetector& model_;
+  std::vector<TokenId> context_;  // always k-1 ids
+  std::deque<bool> frame_;        // the last frame_ mismatches
+  size_t in_frame_ = 0;
+  size_t most_ = 0;
+};
+
+std::unique_ptr<PrefixMonitor> StideDetector::NewPrefixMonitor() const {
+  if (score_ != Score::kLocalityFrame) return nullptr;
+  return std::make_unique<Monitor>(*this);
 }
 
 std::optional<size_t> StideDetector::FirstAnomaly(

@@ -46,6 +46,9 @@ class StideDetector final : public TraceDetector {
   double TraceScore(std::span<const TokenId> trace) const override;
   std::optional<double> PrefixScore(
       std::span<const TokenId> prefix) const override;
+  /// With the locality frame: the last k-1 events and the frame of
+  /// mismatches; nullptr with the mismatch rate (no prefix score).
+  std::unique_ptr<PrefixMonitor> NewPrefixMonitor() const override;
   std::optional<size_t> FirstAnomaly(std::span<const TokenId> trace,
                                      double event_threshold) const override;
   nlohmann::json ToJson() const override;
@@ -57,6 +60,11 @@ class StideDetector final : public TraceDetector {
   std::vector<bool> Mismatches(std::span<const TokenId> trace) const;
 
  private:
+  class Monitor;
+  /// Whether `next` after the k-1 events of `padded` from `begin` is a
+  /// window training never saw.
+  bool IsMismatch(const std::vector<TokenId>& padded, size_t begin,
+                  TokenId next) const;
   /// The most mismatches in any `frame_` consecutive windows.
   double MostInFrame(const std::vector<bool>& mismatch) const;
   std::vector<TokenId> Padded(std::span<const TokenId> trace) const;

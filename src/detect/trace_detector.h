@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detect/prefix_monitor.h"
 #include "detect/token_key.h"
 #include "util/status.h"
 
@@ -75,6 +76,12 @@ class TraceDetector {
   virtual std::optional<double> PrefixScore(
       std::span<const TokenId> /*prefix*/) const {
     return std::nullopt;
+  }
+  /// PrefixScore kept up to date one event at a time at a cost independent
+  /// of the trace's length (prefix_monitor.h); nullptr when the detector
+  /// has none (the default: a caller then asks PrefixScore).
+  virtual std::unique_ptr<PrefixMonitor> NewPrefixMonitor() const {
+    return nullptr;
   }
 
   /// The first event the detector calls anomalous: by default the first

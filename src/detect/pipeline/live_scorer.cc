@@ -22,6 +22,7 @@ LiveScorer::OpenTrace& LiveScorer::Open(const TraceInfo& trace) {
     it->second.kept.id = QualifiedTraceId(trace.id, options_.input);
     it->second.kept.number = trace.number;
     it->second.kept.first_record = trace.first_record;
+    it->second.monitor = model_.detector->NewPrefixMonitor();
   }
   return it->second;
 }
@@ -47,8 +48,11 @@ void LiveScorer::OnEvent(const TraceInfo& trace, TraceEvent& event) {
 }
 
 void LiveScorer::CheckPrefix(OpenTrace& open) {
-  std::optional<double> score = model_.detector->PrefixScore(open.ids);
+  std::optional<double> score =
+      open.monitor != nullptr ? open.monitor->Push(open.ids.back())
+                              : model_.detector->PrefixScore(open.ids);
   if (!score || *score <= thresholds_.trace) return;
+  open.monitor.reset();  // one alert per trace: no more prefix scores
   const size_t last = open.ids.size() - 1;
   open.alerted_at = open.dropped() + last;
   ++counts_.early_alerts;

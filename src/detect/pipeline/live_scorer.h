@@ -9,7 +9,10 @@
 //       trace will be flagged, so the alert need not wait for its end. At
 //       most one per trace; detectors without a prefix score (the count
 //       vector, STIDE's mismatch rate, `mean` scoring) raise none and alert
-//       at the trace's end only.
+//       at the trace's end only. The prefix score is kept up to date by the
+//       detector's PrefixMonitor where it has one (n-gram, STIDE: constant
+//       cost per event over the whole trace); otherwise it is recomputed
+//       over the kept events.
 //   {"type": "trace", ...ScoreRecord (alert_explanation.h)}
 //       when a trace ends (a window fills, the input stops): the record
 //       `detect score` gives for the same trace; only flagged traces unless
@@ -17,8 +20,9 @@
 // Every event pushed is scored before OnEvent returns, so at any moment
 // counts().events is both what arrived and what was scored.
 //
-// Memory: per open trace its last `max_kept_events` tokens and ids. A trace
-// longer than that is scored over its last events only (scores then start
+// Memory: per open trace its last `max_kept_events` tokens and ids (and its
+// prefix monitor's bounded state). A trace longer than that is scored at
+// its end over its last events only (scores then start
 // from the boundary as if the trace began there; indices still count from
 // the trace's real start, and "events" counts all of them).
 #pragma once
@@ -26,6 +30,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 
@@ -76,6 +81,9 @@ class LiveScorer final : public TraceSink {
     std::vector<TokenId> ids;  // their ids
     uint64_t events = 0;       // all events so far
     std::optional<uint64_t> alerted_at;
+    /// The prefix score over every event so far; null: recomputed over the
+    /// kept events (the detector has no monitor) or alerted already.
+    std::unique_ptr<PrefixMonitor> monitor;
 
     /// Events no longer kept: the trace index of kept event i is i + this.
     uint64_t dropped() const { return events - ids.size(); }
