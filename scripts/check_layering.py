@@ -30,10 +30,11 @@ MODULE_CALL = re.compile(r"protolm_module\(\s*(\w+)(.*?)\)", re.S)
 TEST_LINKS = re.compile(
     r"target_link_libraries\(\s*(\w+)_tests\s+PRIVATE(.*?)\)", re.S)
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
-PROTOCOL_LITERAL = re.compile(r'"(modbus|s7comm|tls)"')
+PROTOCOL_LITERAL = re.compile(r'"(modbus|s7comm|tls|http)"')
 TEST_FILES = ("_test.cc", "_fuzz.cc", "_test_support.h", "_test_util.h")
 # Each protocol folder may name itself; the table registers by descriptor.
-PROTOCOL_FOLDERS = ("src/proto/modbus/", "src/proto/s7comm/", "src/proto/tls/")
+PROTOCOL_FOLDERS = ("src/proto/modbus/", "src/proto/s7comm/", "src/proto/tls/",
+                    "src/proto/http/")
 
 
 def read(path):

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "proto/http/http_codec.h"
 #include "testing/file_contents.h"
 #include "testing/scratch_dir.h"
 #include "trace/trace_test_support.h"
@@ -150,13 +151,14 @@ TEST_F(DamagedCaptureTest, NoCaptureIsAnErrorValue) {
 
 TEST(CaptureSource, AnUnknownProtocolIsAnErrorValue) {
   CaptureSourceOptions options;
-  options.protocol = "http";
+  options.protocol = "dns";
   CaptureSource source(Shared("modbus/modbusSmall.pcap"), options);
   CollectingSink sink;
   Status status = source.Run(sink);
   EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(status.message(),
-            "unknown protocol 'http' (use auto, modbus, s7comm, tls)");
+            "unknown protocol 'dns' (use auto, modbus, s7comm, tls, " +
+                std::string(http::kProtocolName) + ")");
 }
 
 }  // namespace

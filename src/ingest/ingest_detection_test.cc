@@ -7,6 +7,7 @@
 
 #include "capture/tcp_conversation_writer.h"
 #include "ingest/ingest.h"
+#include "proto/http/http_codec.h"
 #include "proto/modbus/builders.h"
 #include "proto/s7comm/message.h"
 #include "proto/s7comm/s7_builders.h"
@@ -81,10 +82,22 @@ TEST_F(IngestDetectionTest, S7commOnAnUnusualPort) {
   EXPECT_TRUE(Ingest(path, "modbus").protocols.empty());
 }
 
+TEST_F(IngestDetectionTest, HttpOnAnotherPortIsFoundByContent) {
+  const std::string request = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::string response = "HTTP/1.1 204 No Content\r\n\r\n";
+  std::string path = Conversation(
+      "http-8081.pcap", 8081, Bytes(request.begin(), request.end()),
+      Bytes(response.begin(), response.end()));
+  Recorded r = Ingest(path, "auto");
+  ASSERT_EQ(r.protocols.size(), 1u);
+  EXPECT_EQ(r.protocols[0], http::kProtocolName);
+  EXPECT_EQ(r.functions[0], "GET");
+}
+
 TEST_F(IngestDetectionTest, TrafficNoCodecClaimsIsSkipped) {
-  const std::string text = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
-  Bytes req(text.begin(), text.end());
-  std::string path = Conversation("http.pcap", 8080, req, req);
+  const std::string text = "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n";
+  Bytes banner(text.begin(), text.end());
+  std::string path = Conversation("ssh.pcap", 2222, banner, banner);
   EXPECT_TRUE(Ingest(path, "auto").protocols.empty());
 }
 

@@ -198,11 +198,11 @@ TEST(IngestCli, FuzzedCapturesGivePartialResultsNotCrashes) {
 
 TEST(IngestCli, UnknownProtocolIsAUsageError) {
   CommandResult r = RunProtolm(
-      {"ingest", Shared("modbus/modbusSmall.pcap"), "--protocol", "http"});
+      {"ingest", Shared("modbus/modbusSmall.pcap"), "--protocol", "dns"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
-            "protolm: error: unknown protocol 'http' (use auto, modbus, "
-            "s7comm, tls)\n");
+            "protolm: error: unknown protocol 'dns' (use auto, modbus, "
+            "s7comm, tls, http)\n");
 }
 
 TEST(IngestCli, UnwritableOutput) {

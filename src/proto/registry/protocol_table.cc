@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "proto/http/http_protocol.h"
 #include "proto/modbus/modbus_protocol.h"
 #include "proto/s7comm/s7comm_protocol.h"
 #include "proto/tls/tls_protocol.h"
@@ -17,6 +18,7 @@ std::vector<const Protocol*>& Table() {
       &modbus::ModbusProtocol(),
       &s7comm::S7commProtocol(),
       &tls::TlsProtocol(),
+      &http::HttpProtocol(),
   };
   return table;
 }
