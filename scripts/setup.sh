@@ -20,6 +20,9 @@ packages=(
   tshark python3 python3-nltk
   nmap python3-pymodbus python3-serial-asyncio mbpoll
   iputils-ping traceroute hping3 tcpdump iproute2
+  # the detect playground (scripts/playground.sh): servers traced with strace, their
+  # clients and the attack tools
+  strace nginx-light fcgiwrap vsftpd curl lftp hydra netcat-openbsd openssl
 )
 
 missing=()
