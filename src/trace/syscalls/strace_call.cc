@@ -11,9 +11,10 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
-/// -yy annotates a descriptor right after it: "3</etc/x>", "AT_FDCWD</tmp>".
+/// -yy annotates a descriptor right after it: "3</etc/x>", "AT_FDCWD</tmp>";
+/// "1<<CAP_CHOWN" (capget's flags) is a shift, not an annotation.
 bool OpensAnnotation(std::string_view text, size_t i) {
-  if (i == 0) return false;
+  if (i == 0 || (i + 1 < text.size() && text[i + 1] == '<')) return false;
   char before = text[i - 1];
   return (before >= '0' && before <= '9') || (before >= 'A' && before <= 'Z') ||
          (before >= 'a' && before <= 'z') || before == '_';

@@ -98,6 +98,20 @@ TEST(StraceCallTest, SplitsArgumentsAtTopLevelCommasOnly) {
   EXPECT_FALSE(ParseStraceCall("read(5)").ok());
 }
 
+// capget's flags are shifts, not -yy annotations (vsftpd, strace 6.1).
+TEST(StraceCallTest, ShiftsAreNotAnnotations) {
+  auto call = ParseStraceCall(
+      "capget({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, "
+      "{effective=1<<CAP_CHOWN|1<<CAP_KILL, permitted=1<<CAP_CHOWN, "
+      "inheritable=0}) = 0");
+  ASSERT_TRUE(call.ok()) << call.status().message();
+  ASSERT_EQ(call->args.size(), 2u);
+  EXPECT_EQ(call->args[1],
+            "{effective=1<<CAP_CHOWN|1<<CAP_KILL, permitted=1<<CAP_CHOWN, "
+            "inheritable=0}");
+  EXPECT_EQ(call->ret, "0");
+}
+
 TEST(StraceAbstractionTest, ClassesPathsFlagsAndDescriptors) {
   EXPECT_EQ(PathClass("/etc/passwd"), "/etc/*");
   EXPECT_EQ(PathClass("/var/www/html/index.html"), "/var/www/*");
