@@ -10,6 +10,8 @@ packages=(
   # libraries
   libpcap-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libsqlite3-dev libasio-dev
+  # TLS decryption with key logs (libcrypto)
+  libssl-dev
   # the event store: PostgreSQL client library; the server for its tests
   libpqxx-dev postgresql
   # neural networks (training): libtorch on OpenBLAS (without it BLAS is ~8x slower)

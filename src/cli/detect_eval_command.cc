@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/detect_inputs.h"
+#include "cli/keylog_flag.h"
 #include "detect/pipeline/evaluation.h"
 
 namespace protolm::cli {
@@ -16,6 +17,7 @@ struct DetectEvalFlags {
   std::string model;
   std::vector<std::string> normal;
   std::vector<std::string> anomalous;
+  std::vector<std::string> keylogs;
   std::string task = "detect";
   bool json = false;
 };
@@ -27,7 +29,10 @@ void Print(const nlohmann::json& json, const std::string& text, bool as_json) {
 int RunDetectEval(const DetectEvalFlags& flags) {
   auto file = detect::ModelFile::Load(flags.model);
   if (!file.ok()) return DetectError(file.status());
-  auto normal = ReadDetectInputs(file->source, flags.normal, "normal");
+  auto key_logs = ReadKeylogFlag(flags.keylogs, file->source.protocol);
+  if (!key_logs.ok()) return DetectError(key_logs.status());
+  auto normal =
+      ReadDetectInputs(file->source, flags.normal, *key_logs, "normal");
   if (!normal.ok()) return DetectError(normal.status());
   if (flags.task == "next-event") {
     auto result = detect::EvaluateNextEventTask(*file, *normal);
@@ -37,7 +42,8 @@ int RunDetectEval(const DetectEvalFlags& flags) {
   if (flags.anomalous.empty()) {
     return DetectError(InvalidArgument("--anomalous is required"));
   }
-  auto anomalous = ReadDetectInputs(file->source, flags.anomalous, "anomalous");
+  auto anomalous =
+      ReadDetectInputs(file->source, flags.anomalous, *key_logs, "anomalous");
   if (!anomalous.ok()) return DetectError(anomalous.status());
   auto result = detect::Evaluate(*file, *normal, *anomalous);
   if (!result.ok()) return DetectError(result.status());
@@ -60,6 +66,7 @@ CommandMain AttachDetectEval(CLI::App& detect) {
   cmd->add_option("--anomalous", flags->anomalous,
                   "Inputs of anomalous traces (required unless --task "
                   "next-event)");
+  AddKeylogFlag(*cmd, flags->keylogs);
   cmd->add_option("--task", flags->task,
                   "detect, or next-event: top-1 accuracy and macro-F1 over "
                   "random prefixes of the normal traces")

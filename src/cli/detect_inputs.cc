@@ -35,7 +35,8 @@ int DetectError(const Status& status) {
 
 Result<std::vector<detect::TraceSequence>> ReadDetectInputs(
     detect::SourceSettings& settings, const std::vector<std::string>& inputs,
-    const std::string& what, bool learn, bool keep_fields) {
+    std::shared_ptr<const KeyLogs> key_logs, const std::string& what,
+    bool learn, bool keep_fields) {
   std::unique_ptr<ProgressReporter> progress;
   if (spdlog::should_log(spdlog::level::info)) {
     progress = std::make_unique<ProgressReporter>(
@@ -46,6 +47,7 @@ Result<std::vector<detect::TraceSequence>> ReadDetectInputs(
   detect::ReadOptions options;
   options.learn = learn;
   options.keep_fields = keep_fields;
+  options.key_logs = std::move(key_logs);
   options.on_warning = [&](const Status& warning) {
     if (++warnings <= kMaxWarnings) spdlog::warn("{}", warning.message());
   };

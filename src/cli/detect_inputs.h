@@ -9,6 +9,7 @@
 
 #include "detect/pipeline/model_file.h"
 #include "detect/pipeline/trace_reading.h"
+#include "ingest/key_logs.h"
 
 namespace CLI {
 class App;
@@ -26,10 +27,12 @@ void AddThresholdFlags(CLI::App& command, std::optional<double>& far,
 int DetectError(const Status& status);
 
 /// ReadTraces with a progress bar over the inputs (hidden by -q) and at
-/// most 20 warnings logged, then their count; `what` names the inputs in
-/// the progress line ("train", "score").
+/// most 20 warnings logged, then their count; captures decrypted with
+/// `key_logs` (nullable; keylog_flag.h); `what` names the inputs in the
+/// progress line ("train", "score").
 Result<std::vector<detect::TraceSequence>> ReadDetectInputs(
     detect::SourceSettings& settings, const std::vector<std::string>& inputs,
-    const std::string& what, bool learn = false, bool keep_fields = false);
+    std::shared_ptr<const KeyLogs> key_logs, const std::string& what,
+    bool learn = false, bool keep_fields = false);
 
 }  // namespace protolm::cli

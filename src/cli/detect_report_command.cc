@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/detect_inputs.h"
+#include "cli/keylog_flag.h"
 #include "detect/pipeline/report_writer.h"
 #include "detect/pipeline/scoring.h"
 
@@ -17,6 +18,7 @@ namespace {
 struct DetectReportFlags {
   std::string model;
   std::vector<std::string> inputs;
+  std::vector<std::string> keylogs;
   std::optional<double> far;
   std::optional<double> threshold;
   std::string output;
@@ -27,7 +29,10 @@ int RunDetectReport(const DetectReportFlags& flags) {
   if (!file.ok()) return DetectError(file.status());
   auto thresholds = detect::ChooseThresholds(*file, flags.far, flags.threshold);
   if (!thresholds.ok()) return DetectError(thresholds.status());
-  auto traces = ReadDetectInputs(file->source, flags.inputs, "report");
+  auto key_logs = ReadKeylogFlag(flags.keylogs, file->source.protocol);
+  if (!key_logs.ok()) return DetectError(key_logs.status());
+  auto traces =
+      ReadDetectInputs(file->source, flags.inputs, *key_logs, "report");
   if (!traces.ok()) return DetectError(traces.status());
   detect::ReportContent content{
       &*file, *thresholds, flags.inputs,
@@ -50,6 +55,7 @@ CommandMain AttachDetectReport(CLI::App& detect) {
   cmd->add_option("--model", flags->model, "Model file from `detect train`")
       ->required();
   cmd->add_option("inputs", flags->inputs, "Inputs to score")->required();
+  AddKeylogFlag(*cmd, flags->keylogs);
   AddThresholdFlags(*cmd, flags->far, flags->threshold);
   cmd->add_option("-o,--output", flags->output, "Directory to write")
       ->required();

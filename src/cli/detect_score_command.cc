@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/detect_inputs.h"
+#include "cli/keylog_flag.h"
 #include "detect/pipeline/scoring.h"
 
 namespace protolm::cli {
@@ -18,6 +19,7 @@ namespace {
 struct DetectScoreFlags {
   std::string model;
   std::vector<std::string> inputs;
+  std::vector<std::string> keylogs;
   std::optional<double> far;
   std::optional<double> threshold;
   bool json = false;
@@ -52,7 +54,10 @@ int RunDetectScore(const DetectScoreFlags& flags) {
   if (!file.ok()) return DetectError(file.status());
   auto thresholds = detect::ChooseThresholds(*file, flags.far, flags.threshold);
   if (!thresholds.ok()) return DetectError(thresholds.status());
-  auto traces = ReadDetectInputs(file->source, flags.inputs, "score");
+  auto key_logs = ReadKeylogFlag(flags.keylogs, file->source.protocol);
+  if (!key_logs.ok()) return DetectError(key_logs.status());
+  auto traces =
+      ReadDetectInputs(file->source, flags.inputs, *key_logs, "score");
   if (!traces.ok()) return DetectError(traces.status());
   size_t alerts = 0;
   if (!flags.json) {
@@ -84,6 +89,7 @@ CommandMain AttachDetectScore(CLI::App& detect) {
   cmd->add_option("inputs", flags->inputs,
                   "Inputs, of the kind the model was trained on")
       ->required();
+  AddKeylogFlag(*cmd, flags->keylogs);
   AddThresholdFlags(*cmd, flags->far, flags->threshold);
   cmd->add_flag("--json", flags->json,
                 "One JSON object per trace (JSONL) instead of a table");

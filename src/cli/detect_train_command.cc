@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/detect_inputs.h"
+#include "cli/keylog_flag.h"
 #include "detect/pipeline/training.h"
 #include "proto/registry/protocol_table.h"
 
@@ -27,6 +28,7 @@ struct DetectTrainFlags {
   std::optional<size_t> order;
   std::vector<std::string> inputs;
   std::vector<std::string> validation;
+  std::vector<std::string> keylogs;
   double far = detect::kDefaultFar;
   std::string output;
 };
@@ -50,11 +52,15 @@ int RunDetectTrain(const DetectTrainFlags& flags) {
   auto probe = detect::MakeDetector(flags.arch, {flags.order});
   if (!probe.ok()) return DetectError(probe.status());
 
-  auto traces = ReadDetectInputs(*settings, flags.inputs, "read", true);
+  auto key_logs = ReadKeylogFlag(flags.keylogs, settings->protocol);
+  if (!key_logs.ok()) return DetectError(key_logs.status());
+  auto traces =
+      ReadDetectInputs(*settings, flags.inputs, *key_logs, "read", true);
   if (!traces.ok()) return DetectError(traces.status());
   std::optional<std::vector<detect::TraceSequence>> validation;
   if (!flags.validation.empty()) {
-    auto read = ReadDetectInputs(*settings, flags.validation, "read --val");
+    auto read =
+        ReadDetectInputs(*settings, flags.validation, *key_logs, "read --val");
     if (!read.ok()) return DetectError(read.status());
     validation = std::move(read).value();
   }
@@ -118,6 +124,7 @@ CommandMain AttachDetectTrain(CLI::App& detect) {
   cmd->add_option("--protocol", flags->protocol,
                   "pcap: auto or one of: " + ProtocolNames())
       ->capture_default_str();
+  AddKeylogFlag(*cmd, flags->keylogs);
   cmd->add_option("--session", flags->session,
                   "log: expression naming a line's session (HDFS: "
                   "'blk_-?[0-9]+'); default windows of 20 lines");

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/keylog_flag.h"
 #include "ingest/ingest.h"
 #include "proto/registry/codec_registry.h"
 #include "proto/registry/protocol_table.h"
@@ -26,14 +27,18 @@ struct IngestFlags {
   std::string output;
   std::string summary;
   int max_warnings = 20;
+  std::vector<std::string> keylogs;
 };
 
-void PrintTextSummary(const IngestSummary& s) {
+void PrintTextSummary(const IngestSummary& s, bool decrypting) {
   spdlog::info(
       "{} packets, {} TCP flows, {} sessions, {} PDUs ({} requests, {} "
       "responses), {} exchanges, {} malformed, {} unanswered",
       s.capture.packets, s.capture.tcp_flows, s.sessions, s.pdus, s.requests,
       s.responses, s.exchanges, s.malformed, s.unanswered);
+  if (decrypting)
+    spdlog::info("{} of {} sessions decrypted", s.decrypted_sessions,
+                 s.sessions);
 }
 
 int RunIngest(const IngestFlags& flags) {
@@ -41,6 +46,13 @@ int RunIngest(const IngestFlags& flags) {
   if (!format.ok()) {
     spdlog::error("{}", format.status().message());
     return kExitUsage;
+  }
+  auto key_logs = ReadKeylogFlag(flags.keylogs, flags.protocol);
+  if (!key_logs.ok()) {
+    spdlog::error("{}", key_logs.status().message());
+    return key_logs.status().code() == StatusCode::kInvalidArgument
+               ? kExitUsage
+               : kExitFailure;
   }
   // Records go to -o, or to stdout unless stdout carries the JSON summary.
   std::string out_path = flags.output;
@@ -65,6 +77,7 @@ int RunIngest(const IngestFlags& flags) {
     if (offset >= 0) progress.Update(static_cast<uint64_t>(offset) / 1000000);
   };
   options.protocol = flags.protocol;
+  options.key_logs = *key_logs;
   options.on_warning = [&](const std::string& text) {
     if (++warnings <= flags.max_warnings) spdlog::warn("{}", text);
   };
@@ -90,7 +103,7 @@ int RunIngest(const IngestFlags& flags) {
   if (flags.summary == "json") {
     std::printf("%s\n", summary->ToJson().dump().c_str());
   } else if (flags.summary == "text" || out_path != "-") {
-    PrintTextSummary(*summary);
+    PrintTextSummary(*summary, *key_logs != nullptr);
   }
   return kExitOk;
 }
@@ -108,6 +121,7 @@ CommandMain AttachIngest(CLI::App& parent) {
   cmd->add_option("--protocol", flags->protocol,
                    "auto (by port, then content) or one of: " + ProtocolNames())
       ->capture_default_str();
+  AddKeylogFlag(*cmd, flags->keylogs);
   cmd->add_option("--format", flags->format, "Record format: jsonl or csv")
       ->check(CLI::IsMember({"jsonl", "csv"}))
       ->capture_default_str();

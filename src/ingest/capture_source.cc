@@ -19,15 +19,18 @@ struct FlowState {
   const Codec* codec = nullptr;
   TraceInfo trace;
   std::unique_ptr<PduFramer> framers[2];
+  std::unique_ptr<SessionDecryptor> decryptor;  // nullptr: none
 };
 
 /// The CaptureSink that turns flows into traces for a TraceSink.
 class FlowsToTraces : public CaptureSink {
  public:
   FlowsToTraces(const Codec* forced, std::optional<int> token_depth,
-                TraceSink& sink, CaptureSourceStats& stats)
+                const KeyLogs* key_logs, TraceSink& sink,
+                CaptureSourceStats& stats)
       : forced_(forced),
         token_depth_(token_depth),
+        key_logs_(key_logs),
         sink_(sink),
         stats_(stats) {}
 
@@ -44,14 +47,23 @@ class FlowsToTraces : public CaptureSink {
     // Two pointers fit std::function's inline storage: no allocation per call.
     PduContext context{state, dir, ts_us};
     framer.Feed(data, [this, &context](ByteView pdu) {
-      OnPdu(*context.state, context.dir, context.ts_us, pdu);
+      if (context.state->decryptor == nullptr) {
+        OnPdu(*context.state, context.dir, context.ts_us, pdu);
+        return;
+      }
+      context.state->decryptor->Decrypt(
+          pdu, context.dir, [this, &context](ByteView unit) {
+            OnPdu(*context.state, context.dir, context.ts_us, unit);
+          });
     });
   }
 
   void OnStreamGap(const FlowInfo& flow, Direction dir, int64_t,
                    uint64_t) override {
     auto it = flows_.find(flow.id);
-    if (it != flows_.end()) it->second.framers[static_cast<int>(dir)]->Gap();
+    if (it == flows_.end()) return;
+    it->second.framers[static_cast<int>(dir)]->Gap();
+    if (it->second.decryptor != nullptr) it->second.decryptor->Gap(dir);
   }
 
   /// ReadCapture ends every flow it started, so every trace ends here.
@@ -63,6 +75,9 @@ class FlowsToTraces : public CaptureSink {
       stats_.skipped_bytes += f->skipped_bytes();
       stats_.resyncs += f->resyncs();
     }
+    const SessionDecryptor* decryptor = it->second.decryptor.get();
+    if (decryptor != nullptr && decryptor->decrypted())
+      ++stats_.decrypted_sessions;
     sink_.OnTraceEnd(it->second.trace);
     flows_.erase(it);
   }
@@ -91,6 +106,13 @@ class FlowsToTraces : public CaptureSink {
     state.trace.network = std::move(peers);
     state.trace.first_record = flow.first_packet;
     for (auto& f : state.framers) f = std::make_unique<PduFramer>(*codec);
+    if (const KeyLog* log =
+            key_logs_ ? key_logs_->For(codec->name()) : nullptr) {
+      state.decryptor = log->NewSession(
+          [this, id = state.trace.id](const std::string& warning) {
+            sink_.OnWarning(Malformed(id + ": " + warning));
+          });
+    }
     sink_.OnTraceStart(state.trace);
     return &state;
   }
@@ -131,6 +153,7 @@ class FlowsToTraces : public CaptureSink {
 
   const Codec* forced_;
   std::optional<int> token_depth_;
+  const KeyLogs* key_logs_;  // nullable
   TraceSink& sink_;
   CaptureSourceStats& stats_;
   std::map<uint64_t, FlowInfo> undecided_;  // TCP flows with no data yet
@@ -151,7 +174,8 @@ Status CaptureSource::Run(TraceSink& sink) {
       return InvalidArgument("unknown protocol '" + options_.protocol +
                              "' (use auto, " + ProtocolNames() + ")");
   }
-  FlowsToTraces flows(forced, options_.token_depth, sink, stats_);
+  FlowsToTraces flows(forced, options_.token_depth, options_.key_logs.get(),
+                      sink, stats_);
   CaptureOptions capture_options;
   capture_options.on_progress = options_.on_progress;
   capture_options.is_server_port = [forced](uint16_t port) {

@@ -9,8 +9,11 @@
 // framed into PDUs, and every PDU (control units such as COTP connects
 // included) is one event: capture time, Direction as actor, the PDU's bytes,
 // no fields, `pdu` = the codec's inspection, and with a token depth the
-// token of the PDU's field tree. A trace ends with its flow. Lives in ingest/
-// rather than trace/ because it needs the framer and the capture layer.
+// token of the PDU's field tree. A trace ends with its flow. With key logs
+// (key_logs.h), a session of a protocol that reads them has a decryptor
+// between framing and inspection (proto/key_log.h): its events are the
+// units the decryptor hands back. Lives in ingest/ rather than trace/
+// because it needs the framer and the capture layer.
 //
 // Capture warnings reach the sink as Malformed statuses. Memory per open
 // trace: the flow's reassembly and framing buffers. Single-threaded; one Run.
@@ -22,6 +25,7 @@
 #include <string>
 
 #include "capture/capture_reader.h"
+#include "ingest/key_logs.h"
 #include "trace/trace_source.h"
 
 namespace protolm {
@@ -32,6 +36,8 @@ struct CaptureSourceOptions {
   /// Abstract() depth of the events' tokens; nullopt: no tokens (PDUs are
   /// then only inspected, not dissected: the fast path).
   std::optional<int> token_depth;
+  /// Secrets to decrypt sessions with (--keylog); nullptr: none.
+  std::shared_ptr<const KeyLogs> key_logs;
   /// Called now and then with the capture file offset reached.
   std::function<void(int64_t file_offset)> on_progress;
 };
@@ -39,8 +45,9 @@ struct CaptureSourceOptions {
 /// What the source counted, complete once Run has returned.
 struct CaptureSourceStats {
   CaptureStats capture;
-  uint64_t skipped_bytes = 0;  // stream bytes no PDU could be framed from
-  uint64_t resyncs = 0;        // times framing had to resynchronise
+  uint64_t skipped_bytes = 0;       // stream bytes no PDU could be framed from
+  uint64_t resyncs = 0;             // times framing had to resynchronise
+  uint64_t decrypted_sessions = 0;  // sessions with a unit decrypted
 };
 
 class CaptureSource : public TraceSource {

@@ -33,6 +33,7 @@ nlohmann::json IngestSummary::ToJson() const {
       {"orphans", orphans},
       {"skipped_bytes", skipped_bytes},
       {"resyncs", resyncs},
+      {"decrypted_sessions", decrypted_sessions},
       {"lost_bytes", capture.lost_bytes},
       {"retransmitted_bytes", capture.retransmitted_bytes},
       {"malformed_packets", capture.malformed_packets},
@@ -154,6 +155,7 @@ Result<IngestSummary> IngestCapture(const std::string& path,
                                     const ExchangeCallback& on_exchange) {
   CaptureSourceOptions source_options;
   source_options.protocol = options.protocol;
+  source_options.key_logs = options.key_logs;
   source_options.on_progress = options.on_progress;
   CaptureSource source(path, std::move(source_options));
   IngestSummary summary;
@@ -163,6 +165,7 @@ Result<IngestSummary> IngestCapture(const std::string& path,
   summary.capture = source.stats().capture;
   summary.skipped_bytes = source.stats().skipped_bytes;
   summary.resyncs = source.stats().resyncs;
+  summary.decrypted_sessions = source.stats().decrypted_sessions;
   return summary;
 }
 

@@ -14,6 +14,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "capture/capture_reader.h"
+#include "ingest/key_logs.h"
 #include "trace/exchange.h"
 #include "util/status.h"
 
@@ -22,6 +23,8 @@ namespace protolm {
 struct IngestOptions {
   /// A codec name ("modbus", "s7comm") or "auto".
   std::string protocol = "auto";
+  /// Secrets to decrypt sessions with (--keylog); nullptr: none.
+  std::shared_ptr<const KeyLogs> key_logs;
   /// Called for each capture warning (one line of text, already located).
   std::function<void(const std::string&)> on_warning;
   /// Called now and then with the capture file offset reached.
@@ -42,6 +45,7 @@ struct IngestSummary {
   uint64_t orphans = 0;     // responses without a request
   uint64_t skipped_bytes = 0;  // stream bytes no PDU could be framed from
   uint64_t resyncs = 0;        // times framing had to resynchronise
+  uint64_t decrypted_sessions = 0;  // sessions with a unit decrypted
 
   /// The summary as one JSON object (keys documented in docs/ingest.md).
   nlohmann::json ToJson() const;

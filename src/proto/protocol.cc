@@ -23,6 +23,12 @@ bool Protocol::ValuesWithinEpsilon(ByteView, ByteView expected,
   return std::ranges::equal(expected, predicted);
 }
 
+Result<std::shared_ptr<const KeyLog>> Protocol::ReadKeyLog(
+    std::span<const std::string>, const KeyLogWarning&) const {
+  return Unsupported("protocol " + std::string(name()) +
+                     " reads no key logs (nothing of it is encrypted)");
+}
+
 Result<size_t> Protocol::IdentifierOffset(ByteView) const {
   return Unsupported("protocol " + std::string(name()) +
                      " pairs answers by no identifier a load can rewrite");

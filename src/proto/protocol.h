@@ -11,7 +11,8 @@
 // session numbers its answers as the device does and ends when the protocol
 // says so; the event store records what each request asks of the device and
 // recognises known scanners; the prober and the load generator send the
-// requests of its probe strategies. The serve path decodes each request once
+// requests of its probe strategies; ingest decrypts its sessions with the
+// secrets it reads from key logs. The serve path decodes each request once
 // (DecodeRequest) and hands the decoded form to every facet that reads it;
 // the ByteView forms of those facets decode for the caller who holds bytes.
 // Facets a protocol lacks have neutral defaults
@@ -30,6 +31,7 @@
 #include "proto/codec.h"
 #include "proto/decoded_request.h"
 #include "proto/device_knowledge.h"
+#include "proto/key_log.h"
 #include "proto/memory_image.h"
 #include "proto/response_constraint.h"
 #include "proto/scan_signatures.h"
@@ -92,6 +94,16 @@ class Protocol {
 
   /// How known scanners' requests look in this protocol; nullptr: none.
   virtual const ScanSignatures* scan_signatures() const { return nullptr; }
+
+  // --- reading encrypted sessions ---
+
+  /// The secrets of the key log files `paths` (--keylog, proto/key_log.h).
+  /// Lines that do not parse are skipped and reported through
+  /// `on_warning`. Errors: IoError naming a file that cannot be read;
+  /// Unsupported (the default) when the protocol reads no key logs.
+  virtual Result<std::shared_ptr<const KeyLog>> ReadKeyLog(
+      std::span<const std::string> paths,
+      const KeyLogWarning& on_warning) const;
 
   // --- what a device does beyond the specification ---
 

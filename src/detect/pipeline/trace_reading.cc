@@ -73,17 +73,18 @@ Result<LogSourceOptions> LogOptions(const SourceSettings& s, bool learn) {
   return options;
 }
 
-// The source of one input; `miner` is used by log sources only.
-Result<std::unique_ptr<TraceSource>> MakeSource(const SourceSettings& s,
-                                                const std::string& path,
-                                                LogTemplateMiner& miner,
-                                                bool learn) {
+// The source of one input; `miner` is used by log sources only,
+// `key_logs` by captures only.
+Result<std::unique_ptr<TraceSource>> MakeSource(
+    const SourceSettings& s, const std::string& path, LogTemplateMiner& miner,
+    bool learn, const std::shared_ptr<const KeyLogs>& key_logs) {
   const int depth = s.EffectiveDepth();
   switch (s.kind) {
     case SourceKind::kPcap:
       return std::unique_ptr<TraceSource>(std::make_unique<CaptureSource>(
           path, CaptureSourceOptions{.protocol = s.protocol,
                                      .token_depth = depth,
+                                     .key_logs = key_logs,
                                      .on_progress = {}}));
     case SourceKind::kSyscalls:
       return SyscallSource(s, path);
@@ -132,10 +133,15 @@ Result<std::vector<TraceSequence>> ReadTraces(
     SourceSettings& settings, std::span<const std::string> inputs,
     const ReadOptions& options) {
   RETURN_IF_ERROR(settings.Check());
+  if (options.key_logs != nullptr && settings.kind != SourceKind::kPcap) {
+    return InvalidArgument("--keylog decrypts captures; these inputs are " +
+                           std::string(SourceKindName(settings.kind)));
+  }
   ASSIGN_OR_RETURN(LogTemplateMiner miner, StoredMiner(settings));
   if (settings.kind == SourceKind::kLog && options.learn) {
     for (const std::string& path : inputs) {
-      ASSIGN_OR_RETURN(auto source, MakeSource(settings, path, miner, true));
+      ASSIGN_OR_RETURN(auto source,
+                       MakeSource(settings, path, miner, true, nullptr));
       DiscardSink discard;
       RETURN_IF_ERROR(source->Run(discard));
     }
@@ -145,7 +151,8 @@ Result<std::vector<TraceSequence>> ReadTraces(
   uint64_t events = 0;
   for (size_t i = 0; i < inputs.size(); ++i) {
     const std::string& path = inputs[i];
-    ASSIGN_OR_RETURN(auto source, MakeSource(settings, path, miner, false));
+    ASSIGN_OR_RETURN(auto source, MakeSource(settings, path, miner, false,
+                                             options.key_logs));
     TraceCollector collector(options.keep_fields);
     RETURN_IF_ERROR(source->Run(collector));
     if (options.on_warning) {

@@ -10,9 +10,11 @@
 // pass) and then tokenises them with the finished miner (second pass), so
 // a template that generalised late gives the same token to every line, and
 // stores the miner in the settings; without `learn` lines are only matched
-// against the stored miner, as when scoring. Errors: the first input that
-// cannot be read (one line naming it); damage inside an input is passed to
-// `on_warning` and reading goes on.
+// against the stored miner, as when scoring. Captures are decrypted with
+// the key logs of the options (--keylog). Errors: the first input that
+// cannot be read (one line naming it), key logs for inputs that are not
+// captures; damage inside an input is passed to `on_warning` and reading
+// goes on.
 #pragma once
 
 #include <functional>
@@ -23,6 +25,7 @@
 
 #include "detect/pipeline/source_settings.h"
 #include "detect/trace_collector.h"
+#include "ingest/key_logs.h"
 
 namespace protolm::detect {
 
@@ -31,6 +34,8 @@ struct ReadOptions {
   bool learn = false;
   /// Keep each event's fields (for reports' evidence).
   bool keep_fields = false;
+  /// pcap: secrets to decrypt sessions with; nullptr: none.
+  std::shared_ptr<const KeyLogs> key_logs;
   std::function<void(const Status&)> on_warning;
   /// Called after each input with how many are done and the events so far.
   std::function<void(size_t inputs_done, uint64_t events)> on_input_done;

@@ -37,6 +37,7 @@ void HandshakeScanner::Feed(ByteView body) {
     }
     after_hello_request_ = type == kHelloRequest;
     owed_ = length;
+    types_.set(type);
   }
 }
 

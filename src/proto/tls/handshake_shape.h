@@ -13,10 +13,12 @@
 // taken for the start of a fragmented message (the framing then looks at the
 // next record; dissection reports the message as truncated).
 // HandshakeScanner is fed the record bodies in order and says whether the
-// messages so far end exactly at the end of what it was fed. Not thread-safe.
+// messages so far end exactly at the end of what it was fed, and which
+// message types began in them. Not thread-safe.
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 
@@ -39,6 +41,8 @@ class HandshakeScanner {
   /// Feeds the body of the next handshake record.
   void Feed(ByteView body);
   HandshakeShape shape() const;
+  /// True when a message of `type` began in the plaintext fed so far.
+  bool Saw(uint8_t type) const { return types_[type]; }
 
  private:
   std::array<uint8_t, 4> header_{};
@@ -46,6 +50,7 @@ class HandshakeScanner {
   uint32_t owed_ = 0;        // body bytes of the current message still to come
   bool after_hello_request_ = false;
   bool opaque_ = false;
+  std::bitset<256> types_;  // message types whose header was read
 };
 
 /// The shape of one run of handshake bytes.

@@ -43,8 +43,8 @@ class TlsCodecImpl final : public Codec {
     return FindUnitStart(stream);
   }
 
-  Dissection Dissect(ByteView pdu, Direction dir) const override {
-    return DissectUnit(pdu, dir);
+  Dissection Dissect(ByteView pdu, Direction /*dir*/) const override {
+    return DissectUnit(pdu);
   }
 };
 

@@ -74,7 +74,7 @@ TEST(TlsGolden, ClientHelloWithEveryCommonExtension) {
   EXPECT_EQ(frame.length, record.size());
   Dissection d = DissectChecked(record, kC2s);
   ASSERT_TRUE(d.status.ok()) << d.status.ToString() << "\n" << RenderTree(d.tree);
-  EXPECT_EQ(d.info.role, PduRole::kRequest);
+  EXPECT_EQ(d.info.role, PduRole::kEvent);
   EXPECT_EQ(d.info.function, "client_hello");
   EXPECT_FALSE(d.info.pair_key.has_value());
   EXPECT_EQ(Abstract(d.tree, 2), "tls content_type=handshake msg_type=client_hello");
@@ -144,7 +144,7 @@ TEST(TlsGolden, Tls13ServerHello) {
   EXPECT_EQ(TlsCodec().DetectScore(record), 95);
   Dissection d = DissectChecked(record, kS2c);
   ASSERT_TRUE(d.status.ok()) << d.status.ToString();
-  EXPECT_EQ(d.info.role, PduRole::kResponse);
+  EXPECT_EQ(d.info.role, PduRole::kEvent);
   EXPECT_EQ(d.info.function, "server_hello");
   EXPECT_EQ(Abstract(d.tree, 3),
             "tls content_type=handshake msg_type=server_hello version=TLSv1.2 "

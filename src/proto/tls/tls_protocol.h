@@ -1,4 +1,5 @@
-// The TLS protocol descriptor (proto/protocol.h): the codec alone.
+// The TLS protocol descriptor (proto/protocol.h): the codec and the key log
+// that decrypts sessions (tls_key_log.h).
 //
 // TLS has no device behaviour protolm models (no clone, no serving, no
 // probing): every other facet keeps the descriptor's neutral default (no

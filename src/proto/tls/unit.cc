@@ -145,11 +145,10 @@ Status DissectRecords(ByteView unit, Field& root, UnitFacts* facts) {
 
 }  // namespace
 
-Dissection DissectUnit(ByteView unit, Direction dir) {
+Dissection DissectUnit(ByteView unit) {
   Dissection d;
   d.tree = Group("tls", 0, unit.size());
-  d.info.role = dir == Direction::kClientToServer ? PduRole::kRequest
-                                                  : PduRole::kResponse;
+  d.info.role = PduRole::kEvent;
   UnitFacts facts;
   if (IsSslv2ClientHelloStart(unit)) {
     d.status = DissectSslv2ClientHello(unit, d.tree);

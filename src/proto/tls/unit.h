@@ -11,8 +11,9 @@
 // over its message. The first fault is the status; dissection goes on with
 // the next record where it can, so the tree shows what was read.
 //
-// PduInfo: client to server is a request, server to client a response (TLS
-// has no identifiers to pair by, so the pipeline pairs them in order); the
+// PduInfo: every unit is an event, in either direction: TLS units answer no
+// request (a flight goes one way, a unit may hold several messages), so the
+// pipeline writes one record per unit rather than pairing them; the
 // function is the first handshake message's name ("client_hello",
 // "hello_retry_request", "encrypted_handshake_message") or the content type
 // ("alert", "change_cipher_spec", "application_data", "heartbeat_request");
@@ -25,6 +26,6 @@
 
 namespace protolm::tls {
 
-Dissection DissectUnit(ByteView unit, Direction dir);
+Dissection DissectUnit(ByteView unit);
 
 }  // namespace protolm::tls
