@@ -18,8 +18,9 @@ packages=(
   libtorch-dev libopenblas0-pthread
   # tests, fuzzing, benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev valgrind
-  # third-party peers used by tests and benchmarks
-  tshark python3 python3-nltk
+  # third-party peers used by tests and benchmarks (gnutls-bin: the TLS corpus,
+  # scripts/record-tls-corpus.sh)
+  tshark python3 python3-nltk gnutls-bin
   nmap python3-pymodbus python3-serial-asyncio mbpoll
   iputils-ping traceroute hping3 tcpdump iproute2
   # the detect playground (scripts/playground.sh): servers traced with strace, their
