@@ -16,6 +16,7 @@
 #include "proto/http/http_codec.h"
 #include "proto/http/http_test_util.h"
 #include "testing/shell.h"
+#include "testing/tshark_capture.h"
 
 namespace protolm::http {
 namespace {
@@ -37,13 +38,8 @@ void PrintTo(const Messages& m, std::ostream* os) {
   for (const std::string& r : m.responses) *os << " " << r;
 }
 
-struct Capture {
-  const char* file;  // in testdata/, or under shared/data when `shared`
-  int server_port;
-  bool shared = false;
-};
-
-void PrintTo(const Capture& c, std::ostream* os) { *os << c.file; }
+using Capture = ::protolm::testing::TsharkCapture;
+using ::protolm::testing::CaptureTestName;
 
 std::string Path(const Capture& c) {
   if (c.shared) return std::string(PROTOLM_SHARED_DATA_DIR) + "/" + c.file;
@@ -158,10 +154,7 @@ TEST_P(HttpTshark, SameRequestsAndResponses) {
 
 INSTANTIATE_TEST_SUITE_P(RecordedSessions, HttpTshark,
                          ::testing::Values(Capture{"apache.pcap", 8081}),
-                         [](const ::testing::TestParamInfo<Capture>& info) {
-                           std::string name = info.param.file;
-                           return name.substr(0, name.find('.'));
-                         });
+                         CaptureTestName);
 
 Capture Zeek(const char* file) { return Capture{file, 80, true}; }
 
@@ -177,14 +170,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Zeek("pcaps/http/zeek/get-gzip.pcap"),
                       Zeek("pcaps/http/zeek/x-gzip.pcap"),
                       Zeek("pcaps/http/zeek/fake-content-length.pcap")),
-    [](const ::testing::TestParamInfo<Capture>& info) {
-      std::string name = info.param.file;
-      name = name.substr(name.rfind('/') + 1);
-      name = name.substr(0, name.rfind('.'));
-      for (char& ch : name)
-        if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
-      return name;
-    });
+    CaptureTestName);
 
 }  // namespace
 }  // namespace protolm::http

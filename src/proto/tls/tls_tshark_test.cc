@@ -18,6 +18,7 @@
 #include "proto/tls/tls_codec.h"
 #include "proto/tls/tls_test_util.h"
 #include "testing/shell.h"
+#include "testing/tshark_capture.h"
 
 namespace protolm::tls {
 namespace {
@@ -32,13 +33,8 @@ struct Sequences {
   std::vector<int64_t> extension_types;
 };
 
-struct Capture {
-  const char* file;  // in testdata/, or under shared/data when `shared`
-  int server_port;
-  bool shared = false;
-};
-
-void PrintTo(const Capture& c, std::ostream* os) { *os << c.file; }
+using Capture = ::protolm::testing::TsharkCapture;
+using ::protolm::testing::CaptureTestName;
 
 std::string Path(const Capture& c) {
   if (c.shared) return std::string(PROTOLM_SHARED_DATA_DIR) + "/" + c.file;
@@ -148,10 +144,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Capture{"t12.pcap", 4432}, Capture{"ghrr.pcap", 4453},
                       Capture{"noclicert.pcap", 4436},
                       Capture{"vermis.pcap", 4434}),
-    [](const ::testing::TestParamInfo<Capture>& info) {
-      std::string name = info.param.file;
-      return name.substr(0, name.find('.'));
-    });
+    CaptureTestName);
 
 Capture Zeek(const char* file) {
   return Capture{file, 443, true};
@@ -173,14 +166,7 @@ INSTANTIATE_TEST_SUITE_P(
         Zeek("pcaps/tls/zeek/tls13draft16-ff52.a01.pcap"),
         Zeek("pcaps/tls/zeek/tls13draft23-chrome67.0.3368.0-canary.pcap"),
         Zeek("pcaps/tls/zeek/tls1_1.pcap")),
-    [](const ::testing::TestParamInfo<Capture>& info) {
-      std::string name = info.param.file;
-      name = name.substr(name.rfind('/') + 1);
-      name = name.substr(0, name.rfind('.'));
-      for (char& ch : name)
-        if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
-      return name;
-    });
+    CaptureTestName);
 
 }  // namespace
 }  // namespace protolm::tls
